@@ -1,0 +1,82 @@
+"""Readers: one small module per input kind, each turning bytes into a `Report`.
+
+A reader knows nothing about the regulation. `read(path)` picks the reader by the file's
+extension, falling back to sniffing the bytes. Every reader exposes
+``read_bytes(data: bytes, source: str) -> Report`` and raises `InputError` for input it
+cannot read, never anything else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.model import Report
+
+# Suffix → module name under checker.readers; modules are imported only when needed
+# so a JSON check never pays for lxml or pdfplumber.
+READERS = {
+    ".json": "json_report",
+    ".yaml": "json_report",
+    ".yml": "json_report",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+def sniff(data: bytes) -> str:
+    """Guess the reader from the first bytes when the extension does not tell."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head[:1] in (b"{", b"["):
+        return "json_report"
+    lowered = head[:1024].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<table" in lowered or b"<body" in lowered:
+        return "html"
+    return "text"
+
+
+def reader_for(path: Path, data: bytes) -> str:
+    return READERS.get(path.suffix.lower()) or sniff(data)
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a report file, turning every OS error into a one-line `InputError`."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, not a report file", str(p))
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"file is {size} bytes; the limit is {MAX_INPUT_BYTES}", str(p))
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", str(p)) from None
+    except PermissionError:
+        raise InputError("permission denied", str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(p)) from None
+
+
+def read(path: str | os.PathLike[str], data: bytes | None = None) -> Report:
+    """Read any supported file into the report model."""
+    p = Path(path)
+    if data is None:
+        data = read_file_bytes(p)
+    module = importlib.import_module(f"checker.readers.{reader_for(p, data)}")
+    return module.read_bytes(data, str(p))

@@ -1,0 +1,114 @@
+"""Bytes → text for every text-like input (plain text, Markdown, HTML, JSON).
+
+Order (dependencies.md §1): BOM; the charset the document declares (gb2312/gbk read as
+gb18030, its superset, so 镕 and 堃 survive); strict UTF-8; UTF-16 without a BOM (NUL
+pattern); a detector restricted to Chinese encodings; then refuse. Binary junk is refused
+rather than decoded into a silently wrong answer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from checker.errors import InputError
+
+_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "chinese": "gb18030",
+    "csgb2312": "gb18030",
+    "gb18030": "gb18030",
+    "utf-8": "utf-8",
+    "utf8": "utf-8",
+    "big5": "big5",
+    "big5-hkscs": "big5hkscs",
+    "utf-16": "utf-16",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalize_charset(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _ALIASES.get(name.strip().strip("\"'").lower())
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+        encoding = "utf-16-le"
+    elif even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detect(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a core dependency
+        return None
+    best = from_bytes(data[:200_000], cp_isolation=["utf_8", "gb18030", "big5"]).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 50)
+
+
+def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode a text document or raise `InputError` saying why it is not text."""
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"invalid {encoding} after its byte-order mark", source) from None
+            break
+    if text is None and declared:
+        encoding = normalize_charset(declared)
+        if encoding:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                text = None
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _utf16_without_bom(data) or _detect(data)
+    if text is None:
+        raise InputError("not valid UTF-8, GB18030, Big5 or UTF-16 text", source)
+    if _looks_binary(text):
+        raise InputError("looks like binary data, not a report", source)
+    return text.replace("\x00", "")
