@@ -53,7 +53,8 @@ def read_pipe_per_cell(lines: list[str], i: int, tails: list[int]) -> tuple[Rows
     n = len(lines)
     j = i
     while j < n:
-        s = lines[j].strip()
+        raw = lines[j].rstrip()
+        s = raw.strip()
         if not s:
             k = j + 1
             while k < n and not lines[k].strip():
@@ -62,7 +63,9 @@ def read_pipe_per_cell(lines: list[str], i: int, tails: list[int]) -> tuple[Rows
                 j = k
                 continue
             break
-        if s == "|":
+        if s == "|" and raw != "|" and cur is not None:
+            cur.append(Cell("", line=j + 1))  # " |": a genuinely blank cell, not a row start
+        elif s == "|":
             if cur:
                 rows.append(cur)
             cur = []
@@ -162,3 +165,47 @@ def _number_soon(lines: list[str], j: int, within: int = 3) -> bool:
         if NUMBER.fullmatch(s):
             return True
     return False
+
+
+# Crawler text (002–005) puts a whole article on one line. Cut it where the original had
+# breaks: whitespace runs, and before a numbered heading that follows a sentence end or
+# a table value ("…21710000218二、上年结转…"). "00000002.其他" is left whole: which digit
+# starts the label is only decidable with the table's template.
+_SEGMENT = re.compile(
+    r"\s+"
+    r"|(?<=[。；：:\d])(?=[一二三四五六七八九十]{1,3}、)"
+    r"|(?<=[。；：:\d])(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+_RUN_CELL = re.compile(r"[^。；;，,]*[\u4e00-\u9fff）)]\s?\d[^。；;，,]*\d|[\d\s.]*\d")
+LONG_LINE = 400
+
+
+def split_long_line(s: str) -> list[str]:
+    """Segments of a crawler's one-line article, in order; [s] when nothing splits."""
+    segs = [seg for seg in _SEGMENT.split(s) if seg]
+    out: list[str] = []
+    k = 0
+    while k < len(segs):
+        seg = segs[k]
+        # "…新中国成立 70 周年…": a number spaced inside a sentence is not a cell.
+        if (
+            out and k + 1 < len(segs) and NUMBER.fullmatch(seg) and len(seg) <= 4
+            and _PROSE.search(out[-1]) and not out[-1][-1].isdigit() and "\u4e00" <= segs[k + 1][0] <= "\u9fff"
+        ):
+            out[-1] = f"{out[-1]} {seg} {segs[k + 1]}"
+            k += 2
+            continue
+        out.append(seg)
+        k += 1
+    return out
+
+
+def bare(seg: str) -> str:
+    """The text without parenthesised notes, whose commas do not make a label prose."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", seg)
+
+
+def is_run_together(seg: str) -> bool:
+    """Labels and values run together with no separator (`一、本年新收…数量21710000218`):
+    no sentence end, at least three digits in a row, and digits at the end."""
+    return bool(_RUN_CELL.fullmatch(bare(seg)))

@@ -93,7 +93,7 @@ def parse_text(text: str, source: str) -> Report:
         if i < 30 and _header_line(s, fields):
             i += 1
             continue
-        if s == "|":
+        if raw.rstrip() == "|":
             rows, i = tt.read_pipe_per_cell(lines, i, tails)
             if rows:
                 blocks.append(_table(rows))
@@ -118,7 +118,10 @@ def parse_text(text: str, source: str) -> Report:
             rows, i = got
             blocks.append(_table(rows))
             continue
-        blocks.append(_line_block(s, i + 1))
+        if len(s) > tt.LONG_LINE:
+            blocks.extend(_segment_blocks(s, i + 1))
+        else:
+            blocks.append(_line_block(s, i + 1))
         i += 1
     if tails:
         shown = ", ".join(str(t) for t in tails[:8]) + (" …" if len(tails) > 8 else "")
@@ -133,6 +136,47 @@ def parse_text(text: str, source: str) -> Report:
         fields=fields,
     )
     return Report(meta=meta, blocks=tuple(blocks), reader=READER, notes=tuple(notes))
+
+
+def _segment_blocks(s: str, lineno: int) -> list[Block]:
+    """A crawler's one-line article → blocks, all on that line. Consecutive run-together
+    segments (and short header segments between them) become one table of one-cell rows,
+    text kept as is: splitting labels from digits needs the template (the binder's job)."""
+    out: list[Block] = []
+    run: list[list[Cell]] = []
+    segs = tt.split_long_line(s)
+    for k, seg in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else ""
+        if tt.is_run_together(seg) or (_header_seg(seg) and (run or _values_ahead(segs, k + 1))) or (
+            run and _is_label(seg) and tt.is_run_together(nxt)
+        ):
+            run.append([Cell(seg, line=lineno)])
+            continue
+        if run:
+            out.append(_table(run))
+            run = []
+        out.append(_line_block(seg, lineno))
+    if run:
+        out.append(_table(run))
+    return out
+
+
+def _is_label(seg: str) -> bool:
+    return len(seg) <= 70 and not tt._PROSE.search(tt.bare(seg))
+
+
+def _header_seg(seg: str) -> bool:
+    return _is_label(seg) and not tt.HEADING1.match(seg)
+
+
+def _values_ahead(segs: list[str], k: int, within: int = 12) -> bool:
+    """Whether run-together values follow after only label-like segments (a header)."""
+    for seg in segs[k:k + within]:
+        if tt.is_run_together(seg):
+            return True
+        if not _is_label(seg):
+            return False
+    return False
 
 
 def _table(rows: list[list[Cell]]) -> Block:

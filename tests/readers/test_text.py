@@ -135,3 +135,155 @@ def test_seed_phantom_tails_noted(seed):
     # phantom cells of `||` tails never appear as data
     t2 = tables(r)[0]
     assert row(t2, "第二十条第(一)项") == ["第二十条第(一)项"]
+
+
+def test_seed_reads_fast(corpus):
+    import time
+
+    data = corpus(SEED).read_bytes()
+    start = time.perf_counter()
+    for _ in range(20):
+        read_bytes(data, SEED)
+    assert (time.perf_counter() - start) / 20 < 0.02
+
+
+# --- other corpus files ----------------------------------------------------------------------
+
+
+def test_pingtan_crawler_header(corpus):
+    r = read(corpus("002_pingtan-shiyanqu_2019.txt"))
+    assert r.meta.title == "平潭综合实验区2019年度政府信息公开工作年度报告"
+    assert r.meta.published == "2020-01-20"
+    assert r.meta.fields["发布机构"] == "" and r.meta.agency is None
+    assert r.meta.fields["栏目"] == "政府信息公开年报"
+    assert r.meta.source.startswith("https://www.pingtan.gov.cn/")
+    assert all(b.line == 10 for b in r.blocks)  # the header never becomes text
+    heads = [b.text for b in r.blocks if b.type == "heading"]
+    assert "二、主动公开政府信息情况" in heads and "六、其他需要报告的事项" in heads
+    cells = [rw[0].text for t in tables(r) for rw in t.rows]
+    assert "二、上年结转政府信息公开申请数量0000000" in cells  # run-together text kept as is
+    assert all(len(rw) == 1 for t in tables(r) for rw in t.rows)
+
+
+def test_pingtan_chrome_is_not_title(corpus):
+    r = read(corpus("004_pingtan-shiyanqu_2021.txt"))
+    assert r.meta.title == "平潭综合实验区2021年度政府信息公开工作年度报告"
+    assert "当前位置" not in (r.meta.title or "")
+    cells = [rw[0].text for t in tables(r) for rw in t.rows]
+    assert "（七）总计630020469" in cells
+
+
+def test_pipe_table_024(corpus):
+    r = read(corpus("024_suining-chuanshan-gongan_2024.txt"))
+    assert r.meta.title is None
+    (t,) = tables(r)
+    assert t.line == 13
+    assert [c.text for c in t.rows[1]] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    assert t.rows[0][0].text == "第二十条第(一)项"
+    assert r.blocks[0].type == "heading" and r.blocks[0].text == "一、总体情况"
+
+
+def test_cell_per_line_030(corpus):
+    r = read(corpus("030_tianmen-shizhengfu-bangongshi_2025.txt"))
+    assert r.meta.title == "市人民政府办公室2025年政府信息公开工作年度报告"
+    (t,) = tables(r)
+    cells = [rw[0].text for rw in t.rows]
+    assert all(len(rw) == 1 for rw in t.rows)
+    assert cells[:9] == ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件", "规章", "0", "0", "0"]
+    assert cells[9:13] == ["行政规范性文件", "6", "6", "49"]
+    assert t.rows[6][0].line == 35
+    heads = [b.text for b in r.blocks if b.type == "heading"]
+    assert heads == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_two_line_title_015(corpus):
+    r = read(corpus("015_gangu-xianzhengfu-bangongshi_2024.txt"))
+    assert r.meta.title == "甘谷县人民政府办公室2024年政府信息公开工作年度报告"
+
+
+def test_chrome_and_kv_line_028(corpus):
+    r = read(corpus("028_daye-dongfenglujiedao_2024.txt"))
+    assert r.meta.title == "东风路街道2024年政府信息公开工作年度报告"
+    assert r.meta.published == "2025-01-16"
+    assert r.meta.fields["文章来源"] == "东风路街道"
+
+
+def test_csv_like_046_has_no_table(corpus):
+    r = read(corpus("046_synthetic-nianbao-sample-huaian_2024.txt"))
+    assert tables(r) == []
+    assert "第一项,18" in texts(r)
+
+
+def test_number_grid_047_and_markdown_045(corpus):
+    r = read(corpus("047_synthetic-govnianbao-placeholder-table_nodate.txt"))
+    (t,) = tables(r)
+    assert len(t.rows) == 25 and [c.text for c in t.rows[0]] == list("1234567")
+    r = read(corpus("045_synthetic-kirogov-suqian_2025.txt"))
+    t2 = tables(r)[0]
+    assert [c.text for c in t2.rows[1]] == ["规章", "3", "0", "15"]  # the |---| rule is skipped
+    assert r.meta.title == "宿迁市 2025 年政府信息公开工作年度报告"
+
+
+def test_every_corpus_text_reads(corpus):
+    from tests.conftest import CORPUS
+
+    corpus("000_2606f0613b160dcc.txt")
+    for path in sorted(CORPUS.glob("*.txt")):
+        r = read(path)
+        assert r.blocks and all(b.line for b in r.blocks)
+
+
+# --- edge cases ------------------------------------------------------------------------------
+
+SMALL = "某某局2024年政府信息公开工作年度报告\n一、总体情况\n|\n规章 |\n |\n3 |\n||\n|\n行政规范性文件 |\n1 |\n 0 |\n"
+
+
+def test_blank_cell_kept():
+    r = read_bytes(SMALL.encode(), "x.txt")
+    (t,) = tables(r)
+    assert [c.text for c in t.rows[0]] == ["规章", "", "3"]
+    assert [c.text for c in t.rows[1]] == ["行政规范性文件", "1", "0"]
+    assert t.rows[0][1].line == 5
+
+
+def test_bom_and_crlf():
+    plain = read_bytes(SMALL.encode(), "x.txt")
+    other = read_bytes(b"\xef\xbb\xbf" + SMALL.replace("\n", "\r\n").encode(), "x.txt")
+    assert other.to_dict() == plain.to_dict()
+    assert other.meta.title == "某某局2024年政府信息公开工作年度报告"
+
+
+def test_markup_kept_literally():
+    r = read_bytes("一、总体情况\n[bold red]x[/] \x1b[31m\n".encode(), "x.txt")
+    assert r.blocks[1].text == "[bold red]x[/] \x1b[31m".strip()
+
+
+def test_short_l2_heading_only():
+    r = read_bytes("（一）主动公开\n（二）依申请公开情况。本年收到申请2件。\n".encode(), "x.txt")
+    assert [(b.type, b.level) for b in r.blocks] == [("heading", 2), ("paragraph", None)]
+
+
+def test_empty_and_binary_are_input_errors():
+    with pytest.raises(InputError):
+        read_bytes(b"", "x.txt")
+    with pytest.raises(InputError):
+        read_bytes(b" \n\n", "x.txt")
+    with pytest.raises(InputError):
+        read_bytes(bytes(range(32)) * 50, "x.txt")
+
+
+@given(st.text(alphabet=st.sampled_from(list("|| \n\r一、（）()12 0.。，:：年度报告标题发布日期=正文ab#-")), max_size=300))
+def test_never_raises_but_input_error(text):
+    try:
+        r = read_bytes(text.encode("utf-8"), "x.txt")
+    except InputError:
+        return
+    assert all(b.line and b.line >= 1 for b in r.blocks)
+
+
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes(data):
+    try:
+        read_bytes(data, "x.txt")
+    except InputError:
+        pass
