@@ -1,0 +1,112 @@
+"""Resolving title, year, agency, publication date and agency kind.
+
+The document's own metadata wins; what is missing is inferred from the title and the text,
+and every inferred value records where it came from, so a finding can say "agency kind
+inferred from the title" and the user can override it (meta.agency_kind, --agency-kind).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.bound import ResolvedMeta
+from checker.model import Block, Meta
+
+_TITLE_WORDS = ("年度报告", "工作报告", "年报")
+_YEAR_IN_TITLE = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年(?:度)?")
+_PERIOD = re.compile(r"(20[0-9]{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:(20[0-9]{2})\s*年\s*)?12\s*月\s*31\s*日")
+_DATE = re.compile(r"(20[0-9]{2})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})")
+_SIGN_DATE = re.compile(r"^\s*(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$")
+
+_TOWNSHIP = re.compile(r"(街道办事处|街道办|街道|[乡镇]人民政府|[乡镇]政府|[^城]镇|乡)$")
+_GOVERNMENT = re.compile(r"(人民政府|自治[区州县旗]|[省市县区旗]|实验区|新区|开发区管委会|管理委员会|管委会)$")
+_OFFICE = re.compile(r"人民政府办公[室厅]$")
+_AGGREGATE = re.compile(r"(汇总|综合)[^。]{0,40}(各|所属|下属)[^。]{0,30}(部门|单位|乡|镇|街道)")
+
+
+def iso_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = _DATE.search(text)
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_title(meta: Meta, blocks: tuple[Block, ...]) -> str | None:
+    if meta.title:
+        return meta.title.strip()
+    for block in blocks[:8]:
+        text = block.text.strip()
+        if block.type != "table" and 6 <= len(text) <= 80 and any(w in text for w in _TITLE_WORDS):
+            return text
+    return None
+
+
+def agency_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = _YEAR_IN_TITLE.search(title)
+    name = title[: m.start()] if m else ""
+    name = re.sub(r"[关于的《》\s]", "", name)
+    return name or None
+
+
+def infer_kind(name: str | None, text: str) -> tuple[str | None, str]:
+    """Agency kind from the body's name (and, for a 办公室, whether it aggregates others)."""
+    if not name:
+        return None, "no agency name to infer from"
+    if _OFFICE.search(name):
+        if _AGGREGATE.search(text[:3000]):
+            return "government_aggregate", f"{name}: the government office compiles the region-wide report"
+        return "department", f"{name}: a government office reports as a department"
+    if _TOWNSHIP.search(name):
+        return "township", f"{name}: a 乡镇/街道"
+    if re.search(r"(局|委|委员会|厅|办|办公室|中心|院|部|署|所|站|队|处|会)$", name):
+        return "department", f"{name}: a government department"
+    if _GOVERNMENT.search(name):
+        if _AGGREGATE.search(text[:3000]):
+            return "government_aggregate", f"{name}: a government's region-wide report"
+        return "government_own", f"{name}: a government"
+    return None, f"{name}: kind not recognised"
+
+
+def resolve_meta(meta: Meta, blocks: tuple[Block, ...], text: str, agency_kind: str | None = None) -> ResolvedMeta:
+    out = ResolvedMeta(fields=dict(meta.fields))
+    out.title = find_title(meta, blocks)
+    if out.title:
+        out.sources["title"] = "meta" if meta.title else "first line"
+    title_year = _YEAR_IN_TITLE.search(out.title or "")
+    period = _PERIOD.search(text)
+    if meta.year is not None:
+        out.year, out.sources["year"] = meta.year, "meta"
+    elif title_year:
+        out.year, out.sources["year"] = int(title_year.group(1)), "title"
+    elif period:
+        out.year, out.sources["year"] = int(period.group(1)), "statistical period"
+    out.agency = meta.agency or meta.fields.get("发布机构") or agency_from_title(out.title)
+    if out.agency:
+        out.sources["agency"] = "meta" if (meta.agency or meta.fields.get("发布机构")) else "title"
+    out.published = meta.published or iso_date(meta.fields.get("发布日期")) or iso_date(meta.fields.get("成文日期"))
+    if out.published:
+        out.sources["published"] = "meta"
+    else:
+        for block in reversed(blocks[-6:]):
+            m = _SIGN_DATE.match(block.text) if block.type != "table" else None
+            if m:
+                out.published = iso_date(block.text)
+                out.sources["published"] = "date under the signature (the publication date is not stated)"
+                break
+    if agency_kind:
+        out.agency_kind, out.sources["agency_kind"] = agency_kind, "command line"
+    elif meta.agency_kind:
+        out.agency_kind, out.sources["agency_kind"] = meta.agency_kind, "meta"
+    else:
+        name = agency_from_title(out.title) or out.agency
+        kind, reason = infer_kind(name, text)
+        out.agency_kind = kind
+        out.sources["agency_kind"] = f"inferred: {reason}"
+    return out

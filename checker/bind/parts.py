@@ -1,0 +1,126 @@
+"""Finding the six parts by their headings, and recording every deviation.
+
+A heading is matched after normalisation (checker.textnorm). Deviations are kept, not
+fixed: a lost numeral ("、主动公开政府信息情况"), a wrong numeral, a recognised wording
+variant, a typo ("行政法复议"), a part out of order. Level-2 headings such as "（一）主动公开
+情况" inside part 一 are never taken for a part heading.
+"""
+
+from __future__ import annotations
+
+from checker.bound import BoundPart, Paragraph
+from checker.model import Block
+from checker.structure import PartSpec, Structure
+from checker.textnorm import norm, similarity, split_numbering
+
+MAX_HEADING_EXTRA = 12  # characters a heading line may carry beyond the heading itself
+TYPO_SIMILARITY = 0.8
+
+
+def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
+    """How the heading wording matches: exact, variant, prefix (text runs on), or typo."""
+    heading = norm(spec.heading)
+    if rest == heading:
+        return "exact", 1.0
+    variants = [norm(v) for v in spec.variants]
+    if rest in variants:
+        return "variant", 1.0
+    if rest.startswith(heading) and len(rest) - len(heading) <= MAX_HEADING_EXTRA:
+        return "prefix", 1.0
+    best = max([similarity(rest, heading), *(similarity(rest, v) for v in variants)])
+    if best >= TYPO_SIMILARITY:
+        return "typo", best
+    return None
+
+
+def match_heading(text: str, spec: PartSpec) -> tuple[str, list[dict[str, object]]] | None:
+    """Whether `text` is the heading of `spec`; returns (quality, deviations) or None."""
+    normalised = norm(text)
+    if len(normalised) > len(norm(spec.heading)) + MAX_HEADING_EXTRA + 4:
+        return None
+    level, numeral, rest = split_numbering(normalised)
+    if level in ("2", "3"):
+        return None
+    wording = _wording(rest, spec)
+    if wording is None:
+        return None
+    quality, score = wording
+    if level is None and quality not in ("exact", "variant"):
+        return None  # an unnumbered line must at least read exactly like the heading
+    deviations: list[dict[str, object]] = []
+    if level == "lost" or level is None:
+        deviations.append({"type": "numeral_missing", "expected": spec.number})
+    elif numeral != spec.number:
+        deviations.append({"type": "numeral_wrong", "expected": spec.number, "found": numeral})
+    if quality == "variant":
+        deviations.append({"type": "variant", "expected": spec.heading, "found": text.strip()})
+    elif quality == "typo":
+        deviations.append(
+            {"type": "typo", "expected": spec.heading, "found": text.strip(), "similarity": round(score, 2)}
+        )
+    return quality, deviations
+
+
+def _candidates(blocks: tuple[Block, ...]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and 0 < len(b.text) <= 80]
+
+
+def _find(blocks: tuple[Block, ...], indices: list[int], spec: PartSpec) -> tuple[int, list[dict[str, object]]] | None:
+    ranked: list[tuple[int, int, list[dict[str, object]]]] = []
+    order = {"exact": 0, "variant": 1, "prefix": 1, "typo": 2}
+    for i in indices:
+        found = match_heading(blocks[i].text, spec)
+        if found:
+            quality, deviations = found
+            rank = order[quality] + len(deviations)
+            if rank == 0:
+                return i, deviations
+            ranked.append((rank, i, deviations))
+    if not ranked:
+        return None
+    rank, i, deviations = min(ranked, key=lambda t: (t[0], t[1]))
+    return i, deviations
+
+
+def bind_parts(blocks: tuple[Block, ...], structure: Structure) -> dict[str, BoundPart]:
+    candidates = _candidates(blocks)
+    parts: dict[str, BoundPart] = {}
+    used: set[int] = set()
+    cursor = -1
+    for spec in structure.parts:
+        after = [i for i in candidates if i > cursor and i not in used]
+        hit = _find(blocks, after, spec)
+        out_of_order = False
+        if hit is None:
+            hit = _find(blocks, [i for i in candidates if i not in used], spec)
+            out_of_order = hit is not None
+        part = BoundPart(spec=spec)
+        if hit is not None:
+            index, deviations = hit
+            block = blocks[index]
+            part.found, part.block, part.heading = True, index, block.text.strip()
+            part.line, part.page = block.line, block.page
+            part.deviations = list(deviations)
+            if out_of_order:
+                part.deviations.append({"type": "out_of_order"})
+            else:
+                cursor = index
+            used.add(index)
+        parts[spec.id] = part
+    _attach_bodies(blocks, parts)
+    return parts
+
+
+def _attach_bodies(blocks: tuple[Block, ...], parts: dict[str, BoundPart]) -> None:
+    starts = sorted((p.block, p) for p in parts.values() if p.block is not None)
+    for n, (start, part) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        heading = norm(part.heading or "")
+        # A heading line that runs on into text ("一、总体情况 2024年，…") keeps the rest as body.
+        level, _numeral, rest = split_numbering(heading)
+        extra = rest[len(norm(part.spec.heading)):] if rest.startswith(norm(part.spec.heading)) else ""
+        if extra:
+            part.paragraphs.append(Paragraph(extra, part.line, part.page))
+        for block in blocks[start + 1 : end]:
+            if block.type != "table" and block.text.strip():
+                part.paragraphs.append(Paragraph(block.text.strip(), block.line, block.page))

@@ -1,0 +1,181 @@
+"""Reading the statutory tables into keyed cells by labels and right-aligned values.
+
+Tables are read by labels and values, not by grid position (design.md §3): a data row is
+its label cells followed by its value cells, right-aligned to the template's value columns.
+That survives rowspan loss in pasted text, blank cells, split header cells and tables broken
+across pages. Sources are table blocks; when a table has row structure each source row is a
+row, when every row has one cell (text with one cell per line, crawler output) the cells are
+read as a stream: a row label starts a row and the values after it belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.bind.labels import HOW_RANK, LabelIndex
+from checker.bound import BoundCell, BoundTable, Paragraph, RowMatch
+from checker.model import Block, Cell
+from checker.structure import RowSpec, Structure, TableSpec
+from checker.textnorm import norm
+from checker.values import looks_like_value, parse_cell
+
+_RUN_TOGETHER = re.compile(r"^(.*?[^0-9.\s])\s*([0-9][0-9.]*)$")  # label + swallowed digits
+MIN_SCORE = 2
+
+
+@dataclass
+class _Row:
+    label: str
+    match_how: str
+    spec: RowSpec | None
+    values: list[Cell]
+    line: int | None
+    page: int | None
+
+
+def score(block: Block, index: LabelIndex) -> int:
+    """How many distinct template labels a table block carries."""
+    seen: set[str] = set()
+    for row in block.rows:
+        for cell in row:
+            match = index.match_row(cell.text)
+            if match and match.how != "typo":
+                seen.add(match.row.id)
+            else:
+                run = _RUN_TOGETHER.match(norm(cell.text))
+                if run and (m := index.match_row(run.group(1))) and m.how != "typo":
+                    seen.add(m.row.id)
+    headers = sum(1 for row in block.rows for cell in row if index.is_header(cell.text) and not index.is_column(cell.text))
+    return len(seen) + min(headers, 3)
+
+
+def _rows_from_structured(rows: tuple[tuple[Cell, ...], ...], index: LabelIndex) -> list[_Row]:
+    out: list[_Row] = []
+    for cells in rows:
+        last_label = max((i for i, c in enumerate(cells) if not looks_like_value(c.text)), default=-1)
+        values = list(cells[last_label + 1 :])
+        labels = cells[: last_label + 1]
+        if not labels:
+            if any(v.text.strip() for v in values):
+                out.append(_Row("", "unlabelled", None, values, values[0].line, values[0].page))
+            continue
+        match = None
+        for cell in reversed(labels):  # the leaf label is the last one; groups precede it
+            match = index.match_row(cell.text)
+            if match:
+                break
+        if match is None:
+            if sum(1 for c in labels if index.is_header(c.text)) == 0 and values:
+                out.append(_Row(labels[-1].text, "unknown", None, values, labels[-1].line, labels[-1].page))
+            continue
+        if not values and all(index.is_column(c.text) or index.is_header(c.text) for c in labels):
+            continue  # a header row such as 商业企业 | … | 其他
+        out.append(_Row(cell.text, match.how, match.row, values, cell.line, cell.page))
+    return out
+
+
+def _rows_from_stream(cells: list[Cell], index: LabelIndex) -> list[_Row]:
+    out: list[_Row] = []
+    current: _Row | None = None
+    for cell in cells:
+        if looks_like_value(cell.text) and cell.text.strip():
+            if current is None:
+                current = _Row("", "unlabelled", None, [], cell.line, cell.page)
+                out.append(current)
+            current.values.append(cell)
+            continue
+        match = index.match_row(cell.text)
+        if match and not (index.is_column(cell.text) and match.how != "exact"):
+            current = _Row(cell.text, match.how, match.row, [], cell.line, cell.page)
+            out.append(current)
+        elif index.is_header(cell.text):
+            current = None
+        else:
+            current = None
+    return [r for r in out if r.values]
+
+
+def _window(values: list[Cell], n: int) -> list[Cell | None]:
+    """Right-align m value cells onto n columns; with surplus cells keep the fullest window."""
+    m = len(values)
+    if m == n:
+        return list(values)
+    if m < n:
+        return [None] * (n - m) + list(values)
+    best, best_filled = m - n, -1
+    for start in range(m - n, -1, -1):
+        filled = sum(1 for c in values[start : start + n] if c.text.strip())
+        if filled > best_filled:
+            best, best_filled = start, filled
+    return list(values[best : best + n])
+
+
+def _assign(table: BoundTable, rows: list[_Row]) -> None:
+    spec = table.spec
+    unlabelled = next((r for r in spec.rows if r.label is None), None)
+    for row in rows:
+        target = row.spec
+        if target is None and row.match_how == "unlabelled":
+            target = unlabelled
+        if target is None:
+            if row.match_how == "unknown":
+                table.unknown_rows.append(Paragraph(row.label, row.line, row.page))
+            continue
+        if row.match_how == "unlabelled" and len(row.values) < len(target.columns) // 2:
+            continue
+        previous = table.rows.get(target.id)
+        if previous is not None and (HOW_RANK.get(previous.how, 9), -previous.values) <= (
+            HOW_RANK.get(row.match_how, 9),
+            -len(row.values),
+        ):
+            continue
+        table.rows[target.id] = RowMatch(row.label, row.match_how, row.line, row.page, len(row.values))
+        for column, cell in zip(target.columns, _window(row.values, len(target.columns))):
+            if cell is None:
+                table.cells.pop((target.id, column), None)
+                continue
+            table.cells[(target.id, column)] = BoundCell(
+                target.id, column, parse_cell(cell.text), cell.line or row.line, cell.page or row.page
+            )
+
+
+def bind_table(spec: TableSpec, blocks: list[Block]) -> BoundTable:
+    table = BoundTable(spec=spec)
+    if not blocks:
+        return table
+    index = LabelIndex(spec)
+    table.found = True
+    table.line, table.page = blocks[0].line, blocks[0].page
+    if table.line is None:
+        first = next((c for row in blocks[0].rows for c in row if c.line), None)
+        table.line = first.line if first else None
+    rows: list[_Row] = []
+    for block in blocks:
+        if any(len(r) > 1 for r in block.rows):
+            rows.extend(_rows_from_structured(block.rows, index))
+        else:
+            rows.extend(_rows_from_stream([c for r in block.rows for c in r], index))
+    _assign(table, rows)
+    return table
+
+
+def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_stream: dict[str, list[Block]]) -> dict[str, BoundTable]:
+    """Assign each table block to the template it matches best, then read each template's blocks."""
+    indexes = {spec.id: LabelIndex(spec) for spec in structure.tables}
+    chosen: dict[str, list[Block]] = {spec.id: [] for spec in structure.tables}
+    for block in blocks:
+        if block.type != "table" or not block.rows:
+            continue
+        scores = {table_id: score(block, index) for table_id, index in indexes.items()}
+        best = max(scores.values())
+        winners = [t for t, s in scores.items() if s == best]
+        if best >= MIN_SCORE and len(winners) == 1:
+            chosen[winners[0]].append(block)
+    for spec in structure.tables:
+        if not chosen[spec.id] and paragraphs_as_stream.get(spec.id):
+            candidate = paragraphs_as_stream[spec.id]
+            pseudo = Block("table", rows=tuple((Cell(b.text, line=b.line, page=b.page),) for b in candidate))
+            if score(pseudo, indexes[spec.id]) >= MIN_SCORE:
+                chosen[spec.id].append(pseudo)
+    return {spec.id: bind_table(spec, chosen[spec.id]) for spec in structure.tables}

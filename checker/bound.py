@@ -1,0 +1,130 @@
+"""A report bound to a format edition: parts found by heading, tables read into keyed cells.
+
+This is what rule kinds read. It is mutable on purpose: rule examples start from a clean
+bound report and patch a few cells or a part's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from checker.model import Report
+from checker.structure import PartSpec, Structure, TableSpec
+from checker.values import CellValue
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class BoundPart:
+    spec: PartSpec
+    found: bool = False
+    heading: str | None = None
+    line: int | None = None
+    page: int | None = None
+    block: int | None = None
+    deviations: list[dict[str, Any]] = field(default_factory=list)  # {"type": ..., ...}
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class BoundCell:
+    row: str
+    column: str
+    value: CellValue
+    line: int | None = None
+    page: int | None = None
+    recovered: bool = False  # digits split out of run-together crawler text
+
+
+@dataclass
+class RowMatch:
+    label: str  # the label as written
+    how: str  # exact | numbering | alias | typo | unlabelled
+    line: int | None = None
+    page: int | None = None
+    values: int = 0  # how many value cells the row had
+
+
+@dataclass
+class BoundTable:
+    spec: TableSpec
+    found: bool = False
+    line: int | None = None
+    page: int | None = None
+    cells: dict[tuple[str, str], BoundCell] = field(default_factory=dict)
+    rows: dict[str, RowMatch] = field(default_factory=dict)
+    unknown_rows: list[Paragraph] = field(default_factory=list)
+    unreadable: str | None = None  # why the numbers could not be read
+    unassessable: set[str] = field(default_factory=set)  # rule ids that a recovery relied on
+    notes: list[str] = field(default_factory=list)
+
+    def cell(self, row: str, column: str) -> BoundCell | None:
+        return self.cells.get((row, column))
+
+    def number(self, row: str, column: str) -> Decimal | None:
+        cell = self.cells.get((row, column))
+        return cell.value.value if cell is not None else None
+
+    @property
+    def missing_rows(self) -> list[str]:
+        return [r.id for r in self.spec.rows if r.id not in self.rows]
+
+
+@dataclass
+class ResolvedMeta:
+    """Metadata after inference; each value says where it came from."""
+
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    published: str | None = None
+    agency_kind: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field → "meta" | "title" | "inferred: …"
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            k: getattr(self, k)
+            for k in ("title", "agency", "year", "published", "agency_kind")
+            if getattr(self, k) is not None
+        }
+        if self.sources:
+            out["sources"] = dict(self.sources)
+        return out
+
+
+@dataclass
+class BoundReport:
+    report: Report
+    source: str
+    structure: Structure
+    meta: ResolvedMeta
+    detected_edition: str | None = None  # what the labels say
+    parts: dict[str, BoundPart] = field(default_factory=dict)
+    tables: dict[str, BoundTable] = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)  # every text block, in order
+
+    @property
+    def edition(self) -> str:
+        return self.structure.edition
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def part_text(self, part_ids: list[str] | tuple[str, ...] | None) -> str:
+        if not part_ids:
+            return self.full_text
+        return "\n".join(self.parts[p].text for p in part_ids if p in self.parts and self.parts[p].found)

@@ -1,0 +1,57 @@
+"""Reading one table cell into a value, telling a number from a blank, a dash and garbage.
+
+The 2021 format has no signed numbers and no units inside cells (regulation.md §3.4.4):
+"+3", "--253", "103.3879万元" and "无" are all kept as `invalid` with the reason, so a
+rule can say exactly what is wrong; a blank is not a zero and a "/" is neither.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_DASHES = {"/", "-", "—", "——", "－", "–", "\\", "／", "－－", "--", "─"}
+_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+_UNIT = re.compile(r"^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|件|个|条|项|次|万)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    text: str
+    state: str  # "number" | "blank" | "dash" | "invalid"
+    value: Decimal | None = None
+    reason: str | None = None  # for invalid: "signed", "unit", "text"
+
+    @property
+    def is_number(self) -> bool:
+        return self.state == "number"
+
+
+def parse_cell(text: str) -> CellValue:
+    raw = text
+    cleaned = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").strip()
+    cleaned = re.sub(r"\s+", "", cleaned)
+    if not cleaned:
+        return CellValue(raw, "blank")
+    if cleaned in _DASHES:
+        return CellValue(raw, "dash")
+    if _NUMBER.match(cleaned) or _GROUPED.match(cleaned):
+        try:
+            return CellValue(raw, "number", Decimal(cleaned.replace(",", "")))
+        except InvalidOperation:  # pragma: no cover - the regexes admit only valid decimals
+            return CellValue(raw, "invalid", reason="text")
+    if re.match(r"^[+\-−－]+[0-9]", cleaned):
+        return CellValue(raw, "invalid", reason="signed")
+    unit = _UNIT.match(cleaned)
+    if unit:
+        return CellValue(raw, "invalid", reason="unit")
+    return CellValue(raw, "invalid", reason="text")
+
+
+def looks_like_value(text: str) -> bool:
+    """True for cells that belong in a value column: numbers, blanks, dashes, signed or unit numbers."""
+    cell = parse_cell(text)
+    return cell.state != "invalid" or cell.reason in ("signed", "unit")
