@@ -1,0 +1,67 @@
+"""CSV: one row per active finding, for spreadsheets sent back to agencies.
+
+UTF-8 **with BOM** (so Excel detects the encoding of Chinese text) and CRLF rows. Text cells beginning
+with ``=``, ``+``, ``-``, ``@``, tab or CR are prefixed with ``'`` (OWASP CSV injection): report text is
+untrusted and Excel would otherwise evaluate it as a formula. Control characters are made visible
+(ESC → ␛) since the CLI may print this to a terminal. Headers are in ``lang``. An unreadable
+report is one row whose message states the read error; baseline-suppressed findings are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from checker import __version__
+from checker.findings import CheckResult, RuleInfo
+from checker.formatters import _common as c
+
+BOM = "\ufeff"
+HEADERS = {
+    "en": ("source", "agency", "year", "rule", "severity", "part", "table", "row", "column", "line",
+           "page", "message", "basis"),
+    "zh": ("来源", "机关", "年度", "规则", "严重程度", "部分", "表格", "行", "列", "行号", "页码",
+           "问题说明", "依据"),
+}
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Prefix a text cell Excel would read as a formula with ``'``; numbers pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    return "'" + value if value.startswith(_DANGEROUS) else value
+
+
+def _cell(value: object) -> object:
+    return neutralise(c.visible(value)) if isinstance(value, str) else value
+
+
+def _rows(result: CheckResult, lang: str) -> list[list[object]]:
+    head = [result.source, result.meta.get("agency", ""), result.meta.get("year", "")]
+    if result.error is not None:
+        return [head + ["", "error", "", "", "", "", "", "",
+                        f"{c.word('unreadable', lang)}: {result.error}", ""]]
+    rows: list[list[object]] = []
+    for f in result.active:
+        loc = f.location
+        rows.append(head + [
+            f.rule, f.severity.label, loc.part or "", c.table_name(loc.table, lang) if loc.table else "",
+            loc.row_label or loc.row or "", loc.column_label or loc.column or "",
+            loc.line if loc.line is not None else "", loc.page if loc.page is not None else "",
+            c.message(f, lang), f.basis,
+        ])
+    return rows
+
+
+def render(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, lang: str = "zh",
+           tool_version: str = __version__, **_options: Any) -> str:
+    """Render ``results`` as CSV text starting with a BOM; write it with ``encoding="utf-8"``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADERS.get(lang, HEADERS["en"]))
+    for result in results:
+        writer.writerows([_cell(v) for v in row] for row in _rows(result, lang))
+    return BOM + buffer.getvalue()
