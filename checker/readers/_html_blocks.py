@@ -1,0 +1,141 @@
+"""HTML article element → ordered `Block`s (headings, paragraphs, tables).
+
+The walk is iterative (`etree.iterwalk`), so hostile nesting cannot exhaust the Python
+stack. Tables keep their cells exactly as the source gives them (spans clamped, grid not
+expanded: the binder does that). Word/MSO exports put one visual paragraph into many
+nested `<span>`/`<font>` elements; inline elements are merged, block elements and `<br>`
+end a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from lxml import etree
+
+from checker.model import Block, Cell
+from checker.readers._cells import collapse, span_int, squash, squash_lines
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd div dl dt fieldset figcaption figure form "
+    "h1 h2 h3 h4 h5 h6 hr html li main ol p pre section table tbody td tfoot th thead tr ul "
+    "caption option".split()
+)
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def element_text(root: etree._Element, keep_lines: bool = True) -> str:
+    """Text of an element: `<br>` and block boundaries become line breaks (nested
+    tables are flattened this way too), source whitespace collapses to single spaces."""
+    if len(root) == 0:  # fast path: most cells are a bare text node
+        return squash(root.text or "")
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = _tag(el)
+        if event == "start":
+            if tag == "br" or tag in BLOCK_TAGS:
+                parts.append("\n")
+            if tag and el.text:
+                parts.append(collapse(el.text))
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if el is not root and el.tail:
+                parts.append(collapse(el.tail))
+    text = squash_lines("".join(parts))
+    return text if keep_lines else squash(text)
+
+
+def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child if _tag(row) == "tr")
+
+
+def table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
+    rows: list[tuple[Cell, ...]] = []
+    for tr in _own_rows(table):
+        cells = tuple(
+            Cell(
+                text=element_text(td),
+                rowspan=span_int(td.get("rowspan")),
+                colspan=span_int(td.get("colspan")),
+                line=td.sourceline,
+            )
+            for td in tr
+            if _tag(td) in ("td", "th")
+        )
+        if cells:
+            rows.append(cells)
+    return tuple(rows)
+
+
+def is_wrapper_table(table: etree._Element) -> bool:
+    """A one-cell table around other content (layout), walked like a `<div>`."""
+    cells = [td for tr in _own_rows(table) for td in tr if _tag(td) in ("td", "th")]
+    return len(cells) == 1
+
+
+def walk_blocks(
+    article: etree._Element,
+    skip_table: Callable[[etree._Element], bool] = lambda _t: False,
+) -> list[Block]:
+    """Blocks of `article` in document order. `skip_table(t)` drops tables that are
+    not report content (e.g. the site's 索引号/发布机构 metadata table)."""
+    blocks: list[Block] = []
+    buf: list[str] = []
+    line: list[int | None] = [None]
+
+    def add(text: str | None, el: etree._Element) -> None:
+        if not text:
+            return
+        if line[0] is None and text.strip():
+            line[0] = el.sourceline
+        buf.append(text)
+
+    def flush() -> None:
+        text = squash("".join(buf))
+        if text:
+            blocks.append(Block(type="paragraph", text=text, line=line[0]))
+        buf.clear()
+        line[0] = None
+
+    walker = etree.iterwalk(article, events=("start", "end"))
+    for event, el in walker:
+        tag = _tag(el)
+        if event == "start":
+            if not tag:
+                continue  # comment or processing instruction: its tail comes on "end"
+            if tag in HEADINGS:
+                flush()
+                text = element_text(el, keep_lines=False)
+                if text:
+                    blocks.append(Block(type="heading", text=text, level=HEADINGS[tag], line=el.sourceline))
+                walker.skip_subtree()
+            elif tag == "table" and not is_wrapper_table(el):
+                flush()
+                if not skip_table(el):
+                    rows = table_rows(el)
+                    if rows:
+                        blocks.append(Block(type="table", rows=rows, line=el.sourceline))
+                walker.skip_subtree()
+            elif tag == "br" or tag in BLOCK_TAGS:
+                flush()
+                add(el.text, el)
+            else:
+                add(el.text, el)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+            if el is not article:
+                add(el.tail, el)
+    flush()
+    return blocks

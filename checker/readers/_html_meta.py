@@ -1,0 +1,170 @@
+"""What a government web page states about itself: title, publishing body, dates.
+
+Sources, strongest first: the visible metadata block (索引号/发布机构/发布日期 … as a table
+or as "key：value" lines), the CMS `<meta>` tags (ArticleTitle, ContentSource, PubDate),
+then `<title>`. Raw visible fields go to `Meta.fields` unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from lxml import etree
+
+from checker.model import Block, Meta
+from checker.readers._cells import squash
+from checker.readers._html_blocks import BLOCK_TAGS, element_text, table_rows
+
+FIELD_KEYS = (
+    "索引号", "发布机构", "发文机关", "发文机构", "发布日期", "成文日期", "生成日期", "发布时间",
+    "文号", "发文字号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象分类", "信息分类",
+    "名称", "标题", "信息来源", "文章来源", "来源", "时间", "有效性", "公开方式", "公开范围",
+    "所属机构", "关键词", "责任部门",
+)
+_KEY_ALT = "|".join(r"\s*".join(map(re.escape, key)) for key in sorted(FIELD_KEYS, key=len, reverse=True))
+_KEY_AT = re.compile(rf"(?:^|(?<=[\s|｜【\[]))({_KEY_ALT})\s*[:：]")
+# Cheap pre-filter on raw text (C-speed itertext) before the careful line parse.
+_KEY_ANYWHERE = re.compile(rf"(?:{_KEY_ALT})\s*[:：]")
+_KEY_WORD = re.compile(_KEY_ALT)
+_TABLE_KEYS = re.compile(r"索\s*引\s*号|发\s*布\s*机\s*构|发\s*布\s*日\s*期|成\s*文\s*日\s*期|发\s*文\s*机\s*关")
+_KEY_ONLY = re.compile(rf"^({_KEY_ALT})\s*[:：]?$")
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_REPORT_WORDS = ("年度报告", "工作报告", "年报")
+SMALL = 300  # elements with more text than this are prose, not a metadata line
+META_TABLE_MAX = 3000
+
+
+def iso_date(text: str | None) -> str | None:
+    match = _DATE.search(text or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _key(raw: str) -> str:
+    return "".join(raw.split())
+
+
+def parse_field_line(text: str) -> list[tuple[str, str]]:
+    """`来源：X 时间：Y` → [("来源", "X"), ("时间", "Y")]; empty values are kept out."""
+    hits = list(_KEY_AT.finditer(text))
+    out = []
+    for i, hit in enumerate(hits):
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
+        value = squash(text[hit.end():end]).strip("|｜】]")
+        out.append((_key(hit.group(1)), squash(value)))
+    return [(k, v) for k, v in out if v]
+
+
+def metadata_table_fields(table: etree._Element) -> list[tuple[str, str]]:
+    """Fields of a 索引号/发布机构 table; empty unless at least two keys are present."""
+    if not _TABLE_KEYS.search("".join(table.itertext())):
+        return []
+    found: list[tuple[str, str]] = []
+    keys = 0
+    for row in table_rows(table):
+        texts = [squash(c.text) for c in row]
+        for i, text in enumerate(texts):
+            only = _KEY_ONLY.match(text)
+            if only:
+                keys += 1
+                if i + 1 < len(texts) and texts[i + 1] and not _KEY_ONLY.match(texts[i + 1]):
+                    found.append((_key(only.group(1)), texts[i + 1]))
+            elif _KEY_AT.match(text):
+                keys += 1
+                found.extend(parse_field_line(text))
+    return found if keys >= 2 else []
+
+
+def _line_container(el: etree._Element) -> etree._Element:
+    """The nearest block-level element around a text node: the "line" it is on."""
+    node = el
+    while node.getparent() is not None and node.tag not in BLOCK_TAGS:
+        node = node.getparent()
+    return node
+
+
+def visible_fields(
+    root: etree._Element, weights: dict[etree._Element, int]
+) -> tuple[dict[str, str], set[etree._Element]]:
+    """Visible "key：value" metadata anywhere on the page (first occurrence wins), and
+    the metadata tables themselves (so the block walk can leave them out).
+
+    Only lines whose text nodes mention a key are read, and only short ones, so a
+    50 MB page costs one regex scan of its text nodes.
+    """
+    fields: dict[str, str] = {}
+    meta_tables: set[etree._Element] = set()
+    seen: set[etree._Element] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("title", "head"):
+            continue
+        if el.tag == "table" and weights.get(el, 0) <= META_TABLE_MAX:
+            found = metadata_table_fields(el)
+            if found:
+                meta_tables.add(el)
+            for key, value in found:
+                fields.setdefault(key, value)
+        if not (_KEY_WORD.search(el.text or "") or _KEY_WORD.search(el.tail or "")):
+            continue
+        # A key in the tail belongs to the parent's line.
+        anchor = el if _KEY_WORD.search(el.text or "") else (el.getparent() if el.getparent() is not None else el)
+        line_el = _line_container(anchor)
+        if line_el in seen:
+            continue
+        seen.add(line_el)
+        text = "".join(line_el.itertext())
+        if len(text) > SMALL or not _KEY_ANYWHERE.search(text):
+            continue
+        for line in element_text(line_el).split("\n"):
+            for key, value in parse_field_line(line):
+                fields.setdefault(key, value)
+    return fields, meta_tables
+
+
+def _meta_tags(root: etree._Element) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for el in root.iter("meta"):
+        name = (el.get("name") or "").strip().lower()
+        content = squash(el.get("content") or "")
+        if name and content:
+            tags.setdefault(name, content)
+    return tags
+
+
+def _looks_like_report_title(text: str) -> bool:
+    return 6 <= len(text) <= 100 and any(word in text for word in _REPORT_WORDS)
+
+
+def build_meta(root: etree._Element, fields: dict[str, str], blocks: list[Block], source: str) -> Meta:
+    tags = _meta_tags(root)
+    title_el = root.find(".//title")
+    page_title = squash("".join(title_el.itertext())) if title_el is not None else ""
+    leading = [b.text for b in blocks[:5] if b.type != "table"]
+    candidates = [
+        tags.get("articletitle"), tags.get("title"), fields.get("标题"), fields.get("名称"),
+        *leading, page_title,
+        *re.split(r"\s*[_|｜—-]+\s*", page_title),  # "报告_栏目_网站" → "报告"
+    ]
+    candidates = [squash(c) for c in candidates if c and squash(c)]
+    title = next((c for c in candidates if _looks_like_report_title(c)), None)
+    if title is None and page_title:
+        title = re.split(r"\s*[_|｜]+\s*", page_title)[0] or None
+
+    def first(*values: str | None) -> str | None:
+        return next((v for v in values if v), None)
+
+    agency = first(
+        fields.get("发布机构"), fields.get("发文机关"), fields.get("发文机构"), tags.get("contentsource"),
+        fields.get("信息来源"), fields.get("文章来源"), fields.get("来源"), tags.get("author"),
+    )
+    # 成文日期 is when the text was signed, not published: used only when nothing else says.
+    published = first(*(iso_date(v) for v in (
+        fields.get("发布日期"), fields.get("发布时间"), tags.get("pubdate"), tags.get("publishdate"),
+        tags.get("firstpublishedtime"), fields.get("时间"), fields.get("成文日期"),
+    )))
+    return Meta(title=title, agency=agency, published=published, source=source, fields=fields)
