@@ -52,13 +52,13 @@ def _report(result: CheckResult, catalog: Mapping[str, RuleInfo], lang: str,
             budget: int) -> tuple[list[RenderableType], int]:
     """The renderables for one report and how many findings they show."""
     header = _t(result.source, "bold")
-    meta = c.meta_line(result)
-    if meta:
-        header.append_text(_t(f"  {meta}", "dim"))
     if result.error is not None:
         header.append_text(_t(f"  {c.word('unreadable', lang)}: {result.error}", "bold red"))
         return [header, Text("")], 0
     parts: list[RenderableType] = [header]
+    meta = c.meta_line(result)
+    if meta:
+        parts.append(_t(meta, "dim"))
     shown = min(budget, len(result.active))
     if shown:
         parts.append(_findings_table(result, catalog, lang, shown))
