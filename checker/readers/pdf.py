@@ -150,6 +150,7 @@ def _collect(pdf: Any) -> _Pages:
         items.extend(found)
         items.sort(key=lambda it: it.top if isinstance(it, _Line) else it.bbox[1])
         out.items.append(items)
+        page.close()  # drop the page's parsed objects: memory stays flat up to MAX_PAGES
     return out
 
 

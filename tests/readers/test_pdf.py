@@ -218,3 +218,16 @@ def test_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     data = make_pdf([[(72, 72, "a")], [(72, 72, "b")]])
     with pytest.raises(InputError, match="the limit is 1"):
         pdf_reader.read_bytes(data, "long.pdf")
+
+
+def test_encrypted_pdf_needs_password() -> None:
+    data = make_pdf([[(72, 72, "secret")]])
+    # Standard security handler with a user password that is not empty: pdfminer's
+    # empty-password attempt fails, as it does for a real password-protected report.
+    encrypt = (
+        b"/Encrypt << /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32
+        + b"> /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] "
+    )
+    data = data.replace(b"/Root 1 0 R", b"/Root 1 0 R " + encrypt)
+    with pytest.raises(InputError, match="encrypted PDF"):
+        pdf_reader.read_bytes(data, "locked.pdf")
