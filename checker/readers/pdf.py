@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,7 +86,7 @@ def read_bytes(data: bytes, source: str) -> Report:
     if pages.fragments:
         notes.append(f"{pages.fragments} one-column frame(s) read as text, not tables")
     texts = [b.text for b in blocks if b.type != "table"]
-    fields = {}
+    fields: dict[str, str] = {}
     for text in reversed(texts[-3:]):
         if (date := date_line(text)) is not None:
             fields["落款日期"] = date
@@ -226,9 +227,9 @@ def _layout(lines: list[_Line]) -> tuple[float, float, float]:
     """Left text edge, right text edge and the body character width, from all lines."""
     if not lines:
         return 0.0, 0.0, 10.0
-    xs0 = sorted(round(ln.x0) for ln in lines)
-    common = [x for x in xs0 if xs0.count(x) >= 2]
-    left = float(min(common or xs0))
+    starts = Counter(round(ln.x0) for ln in lines)
+    common = [x for x, n in starts.items() if n >= 2]  # ignore one-off centred lines
+    left = float(min(common or starts))
     xs1 = sorted(ln.x1 for ln in lines)
     right = xs1[int(0.9 * (len(xs1) - 1))]
     widths = [(ln.x1 - ln.x0) / width(ln.text) for ln in lines if width(ln.text) >= 5]
