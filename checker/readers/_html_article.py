@@ -20,23 +20,40 @@ CHROME_TAGS = (
 # chrome". 048 needs > 0.99 here; a short report on a heavy portal still passes 0.85
 # because portal navigation is link text, which weighs nothing.
 DESCEND_SHARE = 0.85
+# Class/id words of known content containers (TRS, UEditor, Hanweb, UCAP CMSs). A hinted
+# element is taken when it holds at least HINT_SHARE of the page and every report table:
+# on a short report the title, byline and footer can outweigh the 15% margin above.
+CONTENT_HINTS = frozenset(
+    "zoom trs_editor trs_ueditor article_content article-content custom_unionstyle ucap-content "
+    "view content article text main articlecontent newscontent con_text".split()
+)
+HINT_SHARE = 0.5
+
+
+def drop(el: etree._Element, weights: dict[etree._Element, int] | None = None) -> None:
+    """Remove `el` but keep its tail text where it was; keep ancestor weights right."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if weights is not None:
+        removed = weights.get(el, 0)
+        for ancestor in el.iterancestors():
+            if ancestor.tag != "a":
+                weights[ancestor] = weights.get(ancestor, 0) - removed
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def strip_chrome(root: etree._Element) -> None:
     """Remove elements that are never report content (keeping their tails)."""
-    doomed = [el for el in root.iter(*CHROME_TAGS)]
-    doomed += [el for el in root.iter(etree.Comment, etree.ProcessingInstruction)]
+    doomed = list(root.iter(*CHROME_TAGS, etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:  # keep the text after the removed element where it was
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        drop(el)
 
 
 def _visible_len(text: str | None) -> int:
@@ -67,9 +84,7 @@ def _is_data_table(el: etree._Element) -> bool:
     return el.tag == "table" and next(el.iterdescendants("table"), None) is None
 
 
-def pick_article(root: etree._Element, weights: dict[etree._Element, int]) -> etree._Element:
-    body = root.find("body")
-    node = body if body is not None else root
+def _descend(node: etree._Element, weights: dict[etree._Element, int]) -> etree._Element:
     total = weights.get(node, 0)
     while total > 0 and not _is_data_table(node):
         scored = [(weights.get(c, 0), c) for c in node if isinstance(c.tag, str)]
@@ -77,4 +92,25 @@ def pick_article(root: etree._Element, weights: dict[etree._Element, int]) -> et
         if best is None or _is_data_table(best) or best_weight < DESCEND_SHARE * total:
             break
         node, total = best, best_weight
+    return node
+
+
+def _hinted(el: etree._Element) -> bool:
+    words = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    return any(word in CONTENT_HINTS for word in words)
+
+
+def pick_article(root: etree._Element, weights: dict[etree._Element, int]) -> etree._Element:
+    body = root.find("body")
+    node = _descend(body if body is not None else root, weights)
+    total = weights.get(node, 0)
+    tables = [t for t in node.iter("table") if _is_data_table(t) and weights.get(t, 0) > 0]
+    hinted = [
+        el for el in node.iterdescendants()
+        if isinstance(el.tag, str) and weights.get(el, 0) >= HINT_SHARE * total and _hinted(el)
+    ]
+    for el in sorted(hinted, key=lambda e: -weights.get(e, 0)):
+        inside = set(el.iter("table"))
+        if all(t in inside for t in tables):
+            return _descend(el, weights)
     return node

@@ -13,10 +13,14 @@ from collections.abc import Callable, Iterator
 
 from lxml import etree
 
+from checker.errors import InputError
 from checker.model import Block, Cell
 from checker.readers._cells import collapse, span_int, squash, squash_lines
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A statutory report has about 500 table cells. A page with hundreds of thousands is not
+# a report, and reading it would only burn time and memory.
+MAX_CELLS = 200_000
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd div dl dt fieldset figcaption figure form "
     "h1 h2 h3 h4 h5 h6 hr html li main ol p pre section table tbody td tfoot th thead tr ul "
@@ -91,6 +95,7 @@ def walk_blocks(
     """Blocks of `article` in document order. `skip_table(t)` drops tables that are
     not report content (e.g. the site's 索引号/发布机构 metadata table)."""
     blocks: list[Block] = []
+    n_cells = 0
     buf: list[str] = []
     line: list[int | None] = [None]
 
@@ -124,6 +129,9 @@ def walk_blocks(
                 flush()
                 if not skip_table(el):
                     rows = table_rows(el)
+                    n_cells += sum(len(row) for row in rows)
+                    if n_cells > MAX_CELLS:
+                        raise InputError(f"more than {MAX_CELLS} table cells: not an annual report")
                     if rows:
                         blocks.append(Block(type="table", rows=rows, line=el.sourceline))
                 walker.skip_subtree()

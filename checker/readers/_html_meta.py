@@ -92,13 +92,14 @@ def visible_fields(
     root: etree._Element, weights: dict[etree._Element, int]
 ) -> tuple[dict[str, str], set[etree._Element]]:
     """Visible "key：value" metadata anywhere on the page (first occurrence wins), and
-    the metadata tables themselves (so the block walk can leave them out).
+    the elements that hold only metadata (tables, byline lines), to be left out of the
+    report's blocks.
 
     Only lines whose text nodes mention a key are read, and only short ones, so a
     50 MB page costs one regex scan of its text nodes.
     """
     fields: dict[str, str] = {}
-    meta_tables: set[etree._Element] = set()
+    meta_elements: set[etree._Element] = set()
     seen: set[etree._Element] = set()
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("title", "head"):
@@ -106,7 +107,7 @@ def visible_fields(
         if el.tag == "table" and weights.get(el, 0) <= META_TABLE_MAX:
             found = metadata_table_fields(el)
             if found:
-                meta_tables.add(el)
+                meta_elements.add(el)
             for key, value in found:
                 fields.setdefault(key, value)
         if not (_KEY_WORD.search(el.text or "") or _KEY_WORD.search(el.tail or "")):
@@ -120,10 +121,17 @@ def visible_fields(
         text = "".join(line_el.itertext())
         if len(text) > SMALL or not _KEY_ANYWHERE.search(text):
             continue
-        for line in element_text(line_el).split("\n"):
-            for key, value in parse_field_line(line):
+        lines = element_text(line_el).split("\n")
+        pure = line_el.tag not in ("td", "th", "tr", "table", "body", "html")
+        for line in lines:
+            pairs = parse_field_line(line)
+            first = _KEY_AT.search(line)
+            pure = pure and bool(pairs) and first is not None and not line[: first.start()].strip()
+            for key, value in pairs:
                 fields.setdefault(key, value)
-    return fields, meta_tables
+        if pure:  # the element holds nothing but metadata: not report content
+            meta_elements.add(line_el)
+    return fields, meta_elements
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:
@@ -147,8 +155,8 @@ def build_meta(root: etree._Element, fields: dict[str, str], blocks: list[Block]
     leading = [b.text for b in blocks[:5] if b.type != "table"]
     candidates = [
         tags.get("articletitle"), tags.get("title"), fields.get("标题"), fields.get("名称"),
-        *leading, page_title,
-        *re.split(r"\s*[_|｜—-]+\s*", page_title),  # "报告_栏目_网站" → "报告"
+        *leading,
+        *re.split(r"\s*[_|｜—]+\s*|\s+-\s+", page_title),  # "报告_栏目_网站" → "报告"
     ]
     candidates = [squash(c) for c in candidates if c and squash(c)]
     title = next((c for c in candidates if _looks_like_report_title(c)), None)

@@ -30,7 +30,7 @@ def declared_charset(data: bytes) -> str | None:
 def read_bytes(data: bytes, source: str) -> Report:
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
-    from checker.readers._html_article import pick_article, strip_chrome, text_weights
+    from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
     from checker.readers._html_blocks import walk_blocks
     from checker.readers._html_meta import build_meta, visible_fields
 
@@ -53,8 +53,12 @@ def read_bytes(data: bytes, source: str) -> Report:
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     strip_chrome(root)
     weights = text_weights(root)
-    fields, meta_tables = visible_fields(root, weights)
+    fields, meta_elements = visible_fields(root, weights)
+    for el in meta_elements:
+        if any(a in meta_elements for a in el.iterancestors()):
+            continue  # dropped with its ancestor
+        drop(el, weights)
     article = pick_article(root, weights)
-    blocks = walk_blocks(article, skip_table=meta_tables.__contains__)
+    blocks = walk_blocks(article)
     meta = build_meta(root, fields, blocks, source)
     return Report(meta=meta, blocks=tuple(blocks), reader="html", notes=tuple(notes))
