@@ -1,0 +1,215 @@
+"""DOCX reader: a Word draft → `Report`, by walking `word/document.xml` with lxml.
+
+Not python-docx: it silently drops content controls (`w:sdt`) and tracked insertions,
+both common in agency drafts (dependencies.md §2). The archive is checked before anything
+is decompressed (size, ratio, entry names) and members are read in memory only. Table
+cells keep their spans as Word states them (`w:gridSpan`, `w:vMerge`); the grid is not
+expanded. DOCX has no source lines, so `line` stays None.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+from lxml import etree
+
+from checker.errors import InputError
+from checker.model import Block, Cell, Meta, Report
+from checker.readers._cells import span_int, squash, squash_lines
+from checker.readers._docx_styles import Numbering, Styles, wval
+
+MAX_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_RATIO = 200  # deflate of real XML reaches ~20:1; bombs reach 1000:1
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Wrappers whose content is ordinary document content.
+TRANSPARENT = {W + t for t in ("sdt", "sdtContent", "ins", "smartTag", "customXml", "hyperlink",
+                               "moveTo", "fldSimple", "dir", "bdo")}
+# Subtrees that are not visible text: deletions, field codes, the duplicate fallback copy of
+# drawing content, and text boxes (read as their own paragraphs, not inside the host's).
+SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", MC_FALLBACK, W + "txbxContent",
+        W + "sdtPr", W + "rPr", W + "pPr"}
+_REPORT_WORDS = ("年度报告", "工作报告", "年报")
+
+
+def _open_archive(data: bytes, source: str) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise InputError("not a DOCX file (not a valid zip archive)", source) from None
+    total = 0
+    for info in infos:
+        parts = info.filename.replace("\\", "/").split("/")
+        if ".." in parts or info.filename.startswith(("/", "\\")) or ":" in parts[0]:
+            raise InputError(f"unsafe entry name in the archive: {info.filename[:80]!r}", source)
+        total += info.file_size
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"archive entry {info.filename[:80]!r} has an absurd compression ratio (zip bomb?)", source)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"archive unpacks to {total} bytes; the limit is {MAX_UNCOMPRESSED}", source)
+    if "word/document.xml" not in archive.namelist():
+        raise InputError("not a Word document: no word/document.xml in the archive", source)
+    return archive
+
+
+def _xml(archive: zipfile.ZipFile, name: str, source: str, required: bool = False):
+    try:
+        with archive.open(name) as member:
+            raw = member.read(MAX_UNCOMPRESSED + 1)  # bounded even if the header lies
+    except KeyError:
+        if required:
+            raise InputError(f"missing {name}", source) from None
+        return None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise InputError(f"cannot unpack {name}: {exc}", source) from None
+    if len(raw) > MAX_UNCOMPRESSED:
+        raise InputError(f"{name} unpacks to more than {MAX_UNCOMPRESSED} bytes", source)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(raw, parser)
+    except etree.LxmlError as exc:
+        if required:
+            raise InputError(f"{name} is not well-formed XML: {str(exc).splitlines()[0][:120]}", source) from None
+        return None  # a broken optional part (styles, numbering) only loses formatting
+
+
+def _walk(root, wanted: set[str]) -> Iterator:
+    """Yield elements with a tag in `wanted` in document order, stepping through
+    transparent wrappers and nothing else (iterative: no recursion on nesting)."""
+    stack = [iter(root)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in wanted:
+            yield child
+        elif child.tag in TRANSPARENT and len(stack) < 200:
+            stack.append(iter(child))
+
+
+class _Reader:
+    def __init__(self, styles, numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+
+    def paragraph(self, p) -> tuple[str, int | None]:
+        """(text with the auto-number prefix, heading level or None)."""
+        parts: list[str] = []
+        walker = etree.iterwalk(p, events=("start",))
+        for _event, el in walker:
+            tag = el.tag
+            if tag in SKIP:
+                walker.skip_subtree()
+            elif tag == W + "t":
+                parts.append(el.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                parts.append(" ")
+            elif tag in (W + "br", W + "cr"):
+                parts.append("\n")
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+        text = squash_lines("".join(parts))
+        ppr = p.find(W + "pPr")
+        style_id = None
+        num = None
+        outline = None
+        if ppr is not None:
+            style_id = wval(ppr.find(W + "pStyle"))
+            num_pr = ppr.find(W + "numPr")
+            if num_pr is not None:
+                num_id = wval(num_pr.find(W + "numId"))
+                ilvl = wval(num_pr.find(W + "ilvl"), None)
+                if ilvl is None:
+                    style_num = self.styles.numbering(style_id)
+                    ilvl = str(style_num[1]) if style_num else "0"
+                num = (num_id, int(ilvl) if ilvl.isdigit() else 0) if num_id else None
+            outline = wval(ppr.find(W + "outlineLvl"))
+        if num is None and (ppr is None or ppr.find(W + "numPr") is None):
+            num = self.styles.numbering(style_id)
+        if num and num[0] != "0" and text:
+            text = self.numbering.next_prefix(num[0], num[1]) + text
+        level = self.styles.heading_level(style_id)
+        if level is None and outline is not None and outline.isdigit() and int(outline) < 9:
+            level = int(outline) + 1
+        return text, level
+
+    def cell_text(self, tc) -> str:
+        lines = [self.paragraph(p)[0] for p in _cell_paragraphs(tc)]
+        return "\n".join(line for line in lines if line)
+
+    def table(self, tbl) -> tuple[tuple[Cell, ...], ...]:
+        rows: list[list[list]] = []  # [text, rowspan, colspan] while vMerge is resolved
+        open_merge: dict[int, list] = {}  # grid column → origin cell of a vertical merge
+        for tr in _walk(tbl, {W + "tr"}):
+            row: list[list] = []
+            before = tr.find(f"{W}trPr/{W}gridBefore")
+            col = span_int(wval(before)) if before is not None else 0
+            for tc in _walk(tr, {W + "tc"}):
+                tcpr = tc.find(W + "tcPr")
+                span = span_int(wval(tcpr.find(W + "gridSpan"))) if tcpr is not None else 1
+                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                merge = None if vmerge is None else (wval(vmerge) or "continue")
+                if merge == "continue" and col in open_merge:
+                    open_merge[col][1] = min(open_merge[col][1] + 1, 1000)
+                else:
+                    cell = [self.cell_text(tc), 1, span]
+                    row.append(cell)
+                    if merge == "restart":
+                        open_merge[col] = cell
+                    else:
+                        open_merge.pop(col, None)
+                col += span
+            rows.append(row)
+        return tuple(tuple(Cell(text=t, rowspan=r, colspan=c) for t, r, c in row) for row in rows if row)
+
+
+def _cell_paragraphs(tc) -> Iterator:
+    """Paragraphs of a cell in order, nested tables flattened, fallbacks skipped."""
+    walker = etree.iterwalk(tc, events=("start",))
+    for _event, el in walker:
+        if el.tag == MC_FALLBACK or el.tag in (W + "del", W + "moveFrom"):
+            walker.skip_subtree()
+        elif el.tag == W + "p":
+            yield el
+
+
+def _meta(archive: zipfile.ZipFile, blocks: list[Block], source: str) -> Meta:
+    core = _xml(archive, "docProps/core.xml", source)
+    fields: dict[str, str] = {}
+    if core is not None:
+        for el in core:
+            if isinstance(el.tag, str) and el.text and el.text.strip():
+                local = el.tag.rsplit("}", 1)[-1]
+                if local in ("title", "creator", "lastModifiedBy", "modified", "created", "subject"):
+                    fields[f"docProps:{local}"] = squash(el.text)[:200]
+    candidates = [fields.get("docProps:title")] + [b.text for b in blocks[:5] if b.type != "table"]
+    title = next((c for c in candidates if c and 6 <= len(c) <= 100 and any(w in c for w in _REPORT_WORDS)), None)
+    # creator/modified are who saved the file and when: weak hints kept in fields, never
+    # promoted to agency or published date.
+    return Meta(title=title, source=source, fields=fields)
+
+
+def read_bytes(data: bytes, source: str) -> Report:
+    archive = _open_archive(data, source)
+    document = _xml(archive, "word/document.xml", source, required=True)
+    reader = _Reader(Styles(_xml(archive, "word/styles.xml", source)),
+                     Numbering(_xml(archive, "word/numbering.xml", source)))
+    body = document.find(W + "body")
+    blocks: list[Block] = []
+    for el in _walk(body if body is not None else document, {W + "p", W + "tbl"}):
+        if el.tag == W + "tbl":
+            rows = reader.table(el)
+            if rows:
+                blocks.append(Block(type="table", rows=rows))
+            continue
+        text, level = reader.paragraph(el)
+        if not text:
+            continue
+        if level is not None:
+            blocks.append(Block(type="heading", text=squash(text), level=level))
+        else:
+            blocks.extend(Block(type="paragraph", text=line) for line in text.split("\n"))
+    return Report(meta=_meta(archive, blocks, source), blocks=tuple(blocks), reader="docx")
