@@ -48,7 +48,9 @@ def read_bytes(data: bytes, source: str) -> Report:
 
     notes: list[str] = []
     if any("depth" in str(e.message).lower() for e in parser.error_log):
-        notes.append("markup nested too deeply; content below the parser's depth limit was dropped")
+        # libxml2 (huge_tree off, on purpose) stops at 256 levels; say so rather than
+        # let the binder report "missing parts" for a page it never saw.
+        notes.append("markup nested deeper than the HTML parser's limit; the page was read only up to that point")
     if root is None:  # only whitespace or comments
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     strip_chrome(root)

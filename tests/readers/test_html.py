@@ -177,6 +177,7 @@ def test_deep_nesting_does_not_crash():
     page = "<div>" * 100_000 + "深处" + "</div>" * 100_000 + "<p>之后</p>"
     report = read(page)
     assert isinstance(report.blocks, tuple)  # libxml2 caps depth; we must not recurse
+    assert any("nested deeper" in note for note in report.notes)
 
 
 def test_big_page_is_read_in_reasonable_time():
