@@ -68,6 +68,7 @@ class BoundTable:
     unknown_rows: list[Paragraph] = field(default_factory=list)
     unreadable: str | None = None  # why the numbers could not be read
     unassessable: set[str] = field(default_factory=set)  # rule ids that a recovery relied on
+    blocks: list[int] = field(default_factory=list)  # indexes of the source table blocks
     notes: list[str] = field(default_factory=list)
 
     def cell(self, row: str, column: str) -> BoundCell | None:

@@ -30,6 +30,7 @@ class Severity(enum.IntEnum):
 @dataclass(frozen=True, slots=True)
 class Location:
     part: str | None = None  # canonical part id, e.g. "applications"
+    part_label: str | None = None  # the part as the format names it, e.g. "三、收到和处理政府信息公开申请情况"
     table: str | None = None  # canonical table id, e.g. "t3"
     row: str | None = None  # canonical row id, e.g. "new"
     column: str | None = None  # canonical column id, e.g. "natural"
@@ -107,16 +108,19 @@ class NotAssessed:
     rule: str
     reason: str
     cause: str | None = None
+    reasons: dict[str, str] = field(default_factory=dict)  # both languages
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"rule": self.rule, "reason": self.reason}
+        out: dict[str, Any] = {"rule": self.rule, "reason": self.reason}
+        if self.reasons:
+            out["reasons"] = dict(self.reasons)
         if self.cause:
             out["cause"] = self.cause
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> NotAssessed:
-        return cls(rule=data["rule"], reason=data["reason"], cause=data.get("cause"))
+        return cls(rule=data["rule"], reason=data["reason"], cause=data.get("cause"), reasons=data.get("reasons", {}))
 
 
 @dataclass(frozen=True, slots=True)

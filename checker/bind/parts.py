@@ -82,30 +82,38 @@ def _find(blocks: tuple[Block, ...], indices: list[int], spec: PartSpec) -> tupl
     return i, deviations
 
 
+def _increasing(indices: list[int]) -> set[int]:
+    """Positions (into `indices`) of a longest strictly increasing subsequence."""
+    best: list[list[int]] = []
+    for pos, value in enumerate(indices):
+        chain = max((c for c in best if indices[c[-1]] < value), key=len, default=[])
+        best.append([*chain, pos])
+    return set(max(best, key=len, default=[]))
+
+
 def bind_parts(blocks: tuple[Block, ...], structure: Structure) -> dict[str, BoundPart]:
+    """Each part's best heading anywhere; parts off the longest in-order run are out of order."""
     candidates = _candidates(blocks)
     parts: dict[str, BoundPart] = {}
+    hits: dict[str, tuple[int, list[dict[str, object]]]] = {}
     used: set[int] = set()
-    cursor = -1
     for spec in structure.parts:
-        after = [i for i in candidates if i > cursor and i not in used]
-        hit = _find(blocks, after, spec)
-        out_of_order = False
-        if hit is None:
-            hit = _find(blocks, [i for i in candidates if i not in used], spec)
-            out_of_order = hit is not None
-        part = BoundPart(spec=spec)
+        hit = _find(blocks, [i for i in candidates if i not in used], spec)
         if hit is not None:
-            index, deviations = hit
+            hits[spec.id] = hit
+            used.add(hit[0])
+    found = [pid for pid in (p.id for p in structure.parts) if pid in hits]
+    in_order = {found[k] for k in _increasing([hits[pid][0] for pid in found])}
+    for spec in structure.parts:
+        part = BoundPart(spec=spec)
+        if spec.id in hits:
+            index, deviations = hits[spec.id]
             block = blocks[index]
             part.found, part.block, part.heading = True, index, block.text.strip()
             part.line, part.page = block.line, block.page
             part.deviations = list(deviations)
-            if out_of_order:
+            if spec.id not in in_order:
                 part.deviations.append({"type": "out_of_order"})
-            else:
-                cursor = index
-            used.add(index)
         parts[spec.id] = part
     _attach_bodies(blocks, parts)
     return parts

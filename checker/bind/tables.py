@@ -164,7 +164,8 @@ def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_s
     """Assign each table block to the template it matches best, then read each template's blocks."""
     indexes = {spec.id: LabelIndex(spec) for spec in structure.tables}
     chosen: dict[str, list[Block]] = {spec.id: [] for spec in structure.tables}
-    for block in blocks:
+    indexes_of: dict[str, list[int]] = {spec.id: [] for spec in structure.tables}
+    for position, block in enumerate(blocks):
         if block.type != "table" or not block.rows:
             continue
         scores = {table_id: score(block, index) for table_id, index in indexes.items()}
@@ -172,10 +173,14 @@ def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_s
         winners = [t for t, s in scores.items() if s == best]
         if best >= MIN_SCORE and len(winners) == 1:
             chosen[winners[0]].append(block)
+            indexes_of[winners[0]].append(position)
     for spec in structure.tables:
         if not chosen[spec.id] and paragraphs_as_stream.get(spec.id):
             candidate = paragraphs_as_stream[spec.id]
             pseudo = Block("table", rows=tuple((Cell(b.text, line=b.line, page=b.page),) for b in candidate))
             if score(pseudo, indexes[spec.id]) >= MIN_SCORE:
                 chosen[spec.id].append(pseudo)
-    return {spec.id: bind_table(spec, chosen[spec.id]) for spec in structure.tables}
+    tables = {spec.id: bind_table(spec, chosen[spec.id]) for spec in structure.tables}
+    for table_id, positions in indexes_of.items():
+        tables[table_id].blocks = positions
+    return tables

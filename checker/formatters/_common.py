@@ -72,7 +72,7 @@ def table_name(table_id: str, lang: str) -> str:
 
 def location_parts(loc: Location, lang: str) -> list[str]:
     """Part › table › row label › column label, whichever are known."""
-    parts = [loc.part, table_name(loc.table, lang) if loc.table else None,
+    parts = [loc.part_label or loc.part, table_name(loc.table, lang) if loc.table else None,
              loc.row_label or loc.row, loc.column_label or loc.column]
     return [p for p in parts if p]
 

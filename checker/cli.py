@@ -1,0 +1,165 @@
+"""The reportlint command line: parse options, call the library, print, exit 0/1/2.
+
+Only wiring lives here. Bad input of any kind ends with one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from checker import __version__
+from checker.errors import InputError
+
+FORMATS = ["table", "json", "sarif", "junit", "github", "gitlab", "markdown", "csv"]
+KINDS = ["department", "government_own", "government_aggregate", "township"]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"reportlint: error: {' '.join(str(message).split())}", err=True)
+    sys.exit(2)
+
+
+class _Group(click.Group):
+    """Turns every InputError (and any unexpected crash) into one line and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            _fail(str(exc))
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except RecursionError:
+            _fail("input nested too deeply")
+        except MemoryError:
+            _fail("out of memory reading the input")
+        except Exception as exc:  # noqa: BLE001 - never a traceback for users
+            if os.environ.get("REPORTLINT_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set REPORTLINT_DEBUG=1 for a traceback)")
+        return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """Check 政府信息公开工作年度报告 against the regulation's rules."""
+
+
+def _ruleset(rules: str | None):
+    from checker.ruleset import load_ruleset
+
+    return load_ruleset(rules)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--rules", "rules", metavar="PATH", help="Rule pack folder (default: the bundled national pack).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), help="Output format; repeatable.")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE", help="Write the last format(s) to FILE.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
+@click.option("--max-warnings", type=click.IntRange(min=0), default=None, help="Fail when there are more warnings.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: from the locale).")
+@click.option("--agency-kind", type=click.Choice(KINDS), default=None, help="Override the inferred agency kind.")
+@click.option("--previous", metavar="FILE", default=None, help="Last year's report, for the cross-year rules.")
+@click.option("--color/--no-color", default=None, help="Colour the table (default: when printing to a terminal).")
+def check(inputs, rules, formats, outputs, fail_on, max_warnings, lang, agency_kind, previous, color) -> None:
+    """Check one or more reports (JSON, text, Markdown, HTML, DOCX, PDF)."""
+    from checker import run
+
+    options = run.Options(lang=lang or run.default_lang(), agency_kind=agency_kind, previous=previous,
+                          fail_on=fail_on, max_warnings=max_warnings)
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+    plan = run.plan_outputs(list(formats) or [default], list(outputs))
+    ruleset = _ruleset(rules)
+    paths = run.expand_inputs(inputs)
+    if not paths:
+        raise InputError("no report files found in the given folders")
+    results = run.check_all(paths, ruleset, options)
+    use_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if color is None else color
+    for fmt, target in plan:
+        text = run.render(fmt, results, ruleset, options.lang, color=bool(use_color and target is None))
+        if target is None:
+            click.echo(text, nl=not text.endswith("\n"))
+        else:
+            from checker.output import write_atomic
+
+            write_atomic(target, text)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and "github" in [f for f, _ in plan]:
+        from checker.formatters.github import step_summary
+
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(step_summary(results, ruleset.catalog(), options.lang))
+    sys.exit(run.exit_code(results, fail_on, max_warnings))
+
+
+@main.command()
+@click.argument("path")
+@click.option("--bound", is_flag=True, help="Show how parts and tables were found and the keyed cells.")
+@click.option("--rules", "rules", metavar="PATH", help="Rule pack whose structure to bind with.")
+@click.option("--agency-kind", type=click.Choice(KINDS), default=None)
+def extract(path, bound, rules, agency_kind) -> None:
+    """Print the report model (or, with --bound, the binding) as JSON."""
+    from checker.api import read_report
+
+    report = read_report(path)
+    if not bound:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from checker.api import bind_report
+    from checker.describe import describe_bound
+
+    doc = describe_bound(bind_report(report, _ruleset(rules), path, agency_kind))
+    click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--rules", "rules", metavar="PATH")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+def explain(rule_id, rules, lang) -> None:
+    """What a rule checks, why, its legal basis and its examples."""
+    from checker import run
+    from checker.describe import explain_rule
+
+    ruleset = _ruleset(rules)
+    rule = ruleset.rule(rule_id.upper())
+    if rule is None:
+        raise InputError(f"no rule {rule_id!r}; see 'reportlint rules list'")
+    click.echo(explain_rule(rule, lang or run.default_lang()))
+
+
+@main.group()
+def rules() -> None:
+    """List, lint and test rule packs."""
+
+
+@rules.command("list")
+@click.option("--rules", "path", metavar="PATH")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+def rules_list(path, lang) -> None:
+    """Every rule: id, severity, title, editions, agency kinds."""
+    from checker import run
+    from checker.describe import list_rules
+
+    click.echo(list_rules(_ruleset(path), lang or run.default_lang()))
+
+
+@rules.command("test")
+@click.argument("path", required=False)
+def rules_test(path) -> None:
+    """Run every rule's examples; exit 1 when one fails or a rule lacks a passing or failing case."""
+    from checker.describe import test_rules
+
+    ok, text = test_rules(_ruleset(path))
+    click.echo(text)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,111 @@
+"""Plain-text and JSON descriptions for `extract --bound`, `explain` and `rules list|test`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.bound import BoundReport
+from checker.ruleset import Rule, Ruleset
+
+
+def describe_bound(bound: BoundReport) -> dict[str, Any]:
+    """How each part and table was found, and the keyed cells."""
+    parts = {
+        pid: {
+            "found": p.found,
+            "heading": p.heading,
+            "line": p.line,
+            "page": p.page,
+            "deviations": p.deviations,
+            "paragraphs": len(p.paragraphs),
+        }
+        for pid, p in bound.parts.items()
+    }
+    tables: dict[str, Any] = {}
+    for tid, t in bound.tables.items():
+        tables[tid] = {
+            "found": t.found,
+            "line": t.line,
+            "page": t.page,
+            "unreadable": t.unreadable,
+            "notes": t.notes,
+            "missing_rows": t.missing_rows if t.found else [],
+            "unknown_rows": [u.text for u in t.unknown_rows],
+            "rows": {
+                rid: {"label": m.label, "match": m.how, "line": m.line, "page": m.page}
+                for rid, m in t.rows.items()
+            },
+            "cells": {
+                f"{row}/{col}": {"text": c.value.text, "state": c.value.state, "line": c.line, "page": c.page,
+                                 **({"recovered": True} if c.recovered else {})}
+                for (row, col), c in t.cells.items()
+            },
+        }
+    return {
+        "source": bound.source,
+        "meta": bound.meta.to_dict(),
+        "edition": bound.edition,
+        "detected_edition": bound.detected_edition,
+        "reader": bound.report.reader,
+        "notes": list(bound.report.notes),
+        "parts": parts,
+        "tables": tables,
+    }
+
+
+def _pick(text: dict[str, str], lang: str) -> str:
+    return text.get(lang) or text.get("en") or ""
+
+
+def explain_rule(rule: Rule, lang: str) -> str:
+    heading = {"zh": ("严重程度", "依据", "理由", "适用格式", "适用机关", "推定规则", "示例", "通过", "不通过", "全部"),
+               "en": ("Severity", "Basis", "Why", "Editions", "Agency kinds", "Inferred rule", "Examples", "passes",
+                      "fails", "all")}[lang]
+    lines = [f"{rule.id} — {_pick(rule.title, lang)}", ""]
+    lines.append(f"{heading[0]}: {rule.severity.label}    kind: {rule.kind}")
+    lines.append(f"{heading[3]}: {', '.join(rule.editions) or heading[9]}    "
+                 f"{heading[4]}: {', '.join(rule.agency_kinds) or heading[9]}")
+    if rule.inferred:
+        lines.append(f"{heading[5]}: yes")
+    lines += ["", f"{heading[1]}: {_pick(rule.basis, lang)}", "", f"{heading[2]}: {_pick(rule.rationale, lang)}", ""]
+    lines.append(f"{heading[6]}:")
+    for example in rule.examples:
+        verdict = heading[7] if not example["expect"] else heading[8]
+        lines.append(f"  - {example['name']} ({verdict})")
+        for key, value in (example.get("given") or {}).items():
+            lines.append(f"      {key}: {value}")
+    lines.append("")
+    lines.append(f"source: {rule.source}:{rule.line}")
+    return "\n".join(lines)
+
+
+def list_rules(ruleset: Ruleset, lang: str) -> str:
+    rows = [("id", "severity", "title", "editions", "agency kinds")]
+    for rule in ruleset.rules:
+        if not rule.enabled:
+            continue
+        rows.append((rule.id, rule.severity.label, _pick(rule.title, lang), ",".join(rule.editions) or "all",
+                     ",".join(rule.agency_kinds) or "all"))
+    width = [max(len(r[i]) for r in rows) for i in (0, 1)]
+    return "\n".join(f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]}  [{r[3]}; {r[4]}]" for r in rows)
+
+
+def test_rules(ruleset: Ruleset) -> tuple[bool, str]:
+    from checker.examples import run_example
+
+    lines, failures = [], 0
+    for rule in ruleset.rules:
+        kinds = {"passes" if not e["expect"] else "fails" for e in rule.examples}
+        for example in rule.examples:
+            try:
+                ok, why, _ = run_example(ruleset, rule, example)
+            except (KeyError, ValueError) as exc:
+                ok, why = False, f"cannot build the example: {exc}"
+            failures += not ok
+            lines.append(f"{'PASS' if ok else 'FAIL'}  {rule.id}::{example['name']}" + ("" if ok else f"  — {why}"))
+        for missing in sorted({"passes", "fails"} - kinds):
+            failures += 1
+            lines.append(f"FAIL  {rule.id}: no example that {missing}")
+    total = sum(len(r.examples) for r in ruleset.rules)
+    lines.append(f"{total - failures} passed, {failures} failed")
+    return failures == 0, "\n".join(lines)

@@ -1,0 +1,31 @@
+"""The registry of rule kinds: an explicit, sorted tuple of modules (easy to grep, no magic).
+
+Adding a kind: one module here with KIND, PLACEHOLDERS and check(); its parameter schema in
+schemas/kinds/<KIND>.schema.json; tests in tests/kinds/test_<KIND>.py; one line below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KIND_NAMES = (
+    "cell_values",
+    "deadline",
+    "linear_identity",
+    "meta_fields",
+    "part_heading",
+    "parts_present",
+    "table_labels",
+    "table_present",
+)
+
+_loaded: dict[str, ModuleType] = {}
+
+
+def get(kind: str) -> ModuleType:
+    if kind not in KIND_NAMES:
+        raise KeyError(kind)
+    if kind not in _loaded:
+        _loaded[kind] = importlib.import_module(f"checker.kinds.{kind}")
+    return _loaded[kind]

@@ -1,0 +1,84 @@
+"""cell_values — each value cell holds what the format expects.
+
+What it checks, in `tables`, for the problems listed in `report`:
+- `invalid`: text, a sign ("+3", "--253") or a unit ("103.3879万元") in a count cell;
+- `dash`: "/", "—" or "-" where a number belongs (not the same as 0, nor a blank);
+- `fraction`: decimals in a count cell (only 万元 amounts may have them);
+- `blank`: an empty cell instead of 0 — reported once per table column, listing the rows.
+Why: counts are non-negative integers and 行政事业性收费 is in 万元 (表二 header; regulation
+§3.4.4); blank is not zero, and readers of the report cannot tell them apart.
+Placeholders: text, problem, rows, count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checker.kinds._base import Context, NotAssessable, Violation, cell_location
+
+KIND = "cell_values"
+PLACEHOLDERS = frozenset({"text", "problem", "rows", "count"})
+
+_PROBLEMS = {
+    "signed": ("带正负号", "a sign"),
+    "unit": ("带单位", "a unit"),
+    "text": ("不是数字", "not a number"),
+    "dash": ("用了“/”或“—”代替数字", "a dash instead of a number"),
+    "fraction": ("计数不应有小数", "decimals in a count"),
+}
+
+
+def _problem(cell: Any, decimals: bool, signed: bool) -> str | None:
+    value = cell.value
+    if value.state == "invalid":
+        if value.reason == "signed" and signed:
+            return None
+        return value.reason or "text"
+    if value.state == "dash":
+        return "dash"
+    if value.state == "number" and not decimals and value.value != value.value.to_integral_value():
+        return "fraction"
+    return None
+
+
+def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    wanted = set(params["report"])
+    assessed = 0
+    for table_id in params["tables"]:
+        try:
+            table = ctx.table(table_id)
+        except NotAssessable:
+            continue
+        assessed += 1
+        blanks: dict[str, list[str]] = {}
+        for row in table.spec.rows:
+            for column_id in row.columns:
+                cell = table.cell(row.id, column_id)
+                if cell is None:
+                    continue
+                if cell.value.state == "blank":
+                    blanks.setdefault(column_id, []).append(row.id)
+                    continue
+                signed = table.spec.column(column_id).signed
+                problem = _problem(cell, row.decimals, signed)
+                kind = "invalid" if problem in ("signed", "unit", "text") else problem
+                if problem and kind in wanted:
+                    zh, en = _PROBLEMS[problem]
+                    yield Violation(
+                        cell_location(table, cell, row.id, column_id),
+                        {"text": cell.value.text, "problem": en if ctx.lang == "en" else zh},
+                        {"text": cell.value.text, "problem": problem},
+                    )
+        if "blank" in wanted:
+            for column_id, rows in blanks.items():
+                labels = [table.spec.row(r).label or r for r in rows]
+                first = table.cell(rows[0], column_id)
+                location = cell_location(table, first, rows[0] if len(rows) == 1 else None, column_id)
+                yield Violation(
+                    location,
+                    {"rows": "、".join(labels[:5]) + ("…" if len(labels) > 5 else ""), "count": len(rows)},
+                    {"blank_rows": rows},
+                )
+    if not assessed:
+        raise NotAssessable("none of the tables was found", cause="table_present", zh="相关统计表均未找到")

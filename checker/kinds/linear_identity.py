@@ -1,0 +1,110 @@
+"""linear_identity — sums that must balance in a table, for every column or every row.
+
+What it checks: for each identity {left: [...], right: [...]}, Σ left = Σ right (within
+`tolerance`), evaluated `each: column` (the identity holds down every column listed in
+`columns`, default all) or `each: row` (across every row in `rows`, default all rows whose
+template has those columns). Names are row ids for `each: column`, column ids for `each:
+row`; `@group` expands a group of the structure. Blank operands count as 0 (CELL-BLANK
+reports them); a wholly blank left (total) side, or text in an operand, leaves that column
+or row to the cell rules rather than failing it twice.
+Why: the printed 勾稽关系 of 表三 (第一项加第二项之和，等于第三项加第四项之和) and the
+structural totals implied by the table design (regulation.md §7.1–7.2).
+Placeholders: left, right, difference, left_terms, right_terms, tolerance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from checker.bound import BoundTable
+from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand
+
+KIND = "linear_identity"
+PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
+
+
+def _side(table: BoundTable, cells: list[tuple[str, str]]) -> tuple[Decimal | None, bool]:
+    """Sum of one side; None when it cannot be assessed. Second value: all operands blank/absent."""
+    total = Decimal(0)
+    all_blank = True
+    for row, column in cells:
+        cell = table.cell(row, column)
+        if cell is None or cell.value.state == "blank":
+            continue
+        if cell.value.state != "number":
+            return None, False
+        all_blank = False
+        total += cell.value.value  # type: ignore[operator]
+    return total, all_blank
+
+
+def _terms(table: BoundTable, cells: list[tuple[str, str]], by_row: bool) -> str:
+    spec = table.spec
+    names = [spec.column(c).label if by_row else (spec.row(r).label or r) for r, c in cells]
+    return " + ".join(names)
+
+
+def _lines(table: BoundTable, each: str, params: dict[str, Any]) -> list[str]:
+    spec = table.spec
+    if each == "column":
+        return list(spec.expand(params.get("columns", [c.id for c in spec.columns])))
+    names = set()
+    for identity in params["identities"]:
+        names.update(spec.expand(identity["left"]) + spec.expand(identity["right"]))
+    default = [r.id for r in spec.rows if names <= set(r.columns)]
+    return list(spec.expand(params.get("rows", default)))
+
+
+def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    table = ctx.table(params["table"])
+    if ctx.rule_id in table.unassessable:
+        raise NotAssessable("the numbers of this table were recovered using this identity", cause="table_present",
+                            zh="该表数字是借助本勾稽关系从粘连文本中恢复的，无法再用它检验")
+    each = params["each"]
+    tolerance = Decimal(str(params.get("tolerance", 0)))
+    by_row = each == "row"
+    spec = table.spec
+    for line in _lines(table, each, params):
+        for identity in params["identities"]:
+            left_names, right_names = spec.expand(identity["left"]), spec.expand(identity["right"])
+            if by_row:
+                left = [(line, c) for c in left_names]
+                right = [(line, c) for c in right_names]
+            else:
+                left = [(r, line) for r in left_names]
+                right = [(r, line) for r in right_names]
+            if not all(table.cell(r, c) is not None or r in table.rows for r, c in left + right):
+                continue  # a row the binder did not find: table_labels reports it
+            left_sum, left_blank = _side(table, left)
+            right_sum, right_blank = _side(table, right)
+            if left_sum is None or right_sum is None or left_blank:
+                continue  # text in an operand, or the total side left blank: cell rules report it
+            difference = left_sum - right_sum
+            if abs(difference) <= tolerance:
+                continue
+            anchor_row, anchor_column = left[0]
+            location = cell_location(
+                table, table.cell(anchor_row, anchor_column),
+                anchor_row if by_row else None, anchor_column if not by_row else None,
+            )
+            if not by_row and len(left) == 1:
+                location = cell_location(table, table.cell(anchor_row, anchor_column), anchor_row, anchor_column)
+            yield Violation(
+                location,
+                {
+                    "left": fmt_number(left_sum),
+                    "right": fmt_number(right_sum),
+                    "difference": fmt_number(difference),
+                    "left_terms": _terms(table, left, by_row),
+                    "right_terms": _terms(table, right, by_row),
+                    "tolerance": fmt_number(tolerance),
+                },
+                {
+                    "left": {"sum": fmt_number(left_sum), "operands": [operand(table, r, c) for r, c in left]},
+                    "right": {"sum": fmt_number(right_sum), "operands": [operand(table, r, c) for r, c in right]},
+                    "difference": fmt_number(difference),
+                    "tolerance": fmt_number(tolerance),
+                },
+            )

@@ -1,0 +1,96 @@
+"""Running checks for the CLI: many inputs, one ruleset, results in a stable order.
+
+The CLI parses options and calls these; this module knows nothing about click.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.findings import CheckResult, Severity
+from checker.ruleset import Ruleset
+
+
+@dataclass
+class Options:
+    lang: str = "zh"
+    agency_kind: str | None = None
+    previous: str | None = None
+    fail_on: str = "error"
+    max_warnings: int | None = None
+    formats: list[str] = field(default_factory=lambda: ["table"])
+    outputs: list[str] = field(default_factory=list)
+
+
+def default_lang(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    for key in ("REPORTLINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(key, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def check_one(path: str, ruleset: Ruleset, options: Options) -> CheckResult:
+    from checker.api import check
+
+    return check(path, ruleset, lang=options.lang, agency_kind=options.agency_kind, previous=options.previous)
+
+
+def check_all(paths: Sequence[str], ruleset: Ruleset, options: Options) -> list[CheckResult]:
+    """Check every path; in a batch an unreadable file becomes a result with `error` set."""
+    if len(paths) == 1:
+        return [check_one(paths[0], ruleset, options)]
+    results = []
+    for path in paths:
+        try:
+            results.append(check_one(path, ruleset, options))
+        except InputError as exc:
+            results.append(CheckResult(source=path, error=str(exc)))
+    return results
+
+
+def exit_code(results: Sequence[CheckResult], fail_on: str, max_warnings: int | None = None) -> int:
+    """0: nothing at or above the fail level; 1: something is. Unreadable batch inputs fail."""
+    if any(r.error for r in results):
+        return 1
+    if max_warnings is not None and sum(r.count(Severity.WARNING) for r in results) > max_warnings:
+        return 1
+    if fail_on == "never":
+        return 0
+    threshold = Severity.parse(fail_on)
+    worst = max((r.max_severity() or 0 for r in results), default=0)
+    return 1 if worst and worst >= threshold else 0
+
+
+def plan_outputs(formats: Sequence[str], outputs: Sequence[str]) -> list[tuple[str, str | None]]:
+    """Pair formats with output files: files go to the last formats, the rest print."""
+    if len(outputs) > len(formats):
+        raise InputError("more --output files than --format options")
+    first_file = len(formats) - len(outputs)
+    return [(fmt, outputs[i - first_file] if i >= first_file else None) for i, fmt in enumerate(formats)]
+
+
+def render(fmt: str, results: Sequence[CheckResult], ruleset: Ruleset, lang: str, color: bool = False) -> str:
+    from checker import __version__
+    from checker.formatters import get
+
+    return get(fmt).render(results, ruleset.catalog(), lang=lang, tool_version=__version__, color=color)
+
+
+def expand_inputs(inputs: Sequence[str]) -> list[str]:
+    """Files as given; folders are walked for supported report files, in sorted order."""
+    from checker.readers import READERS
+
+    out: list[str] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in READERS)
+        else:
+            out.append(item)
+    return out
