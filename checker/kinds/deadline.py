@@ -40,6 +40,10 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     meta = ctx.bound.meta
     if meta.year is None:
         raise NotAssessable("reporting year unknown", zh="无法确定报告年度")
+    this_year = [e for e in params["deadlines"] if _applies(e, meta.agency_kind or "", meta.year) or
+                 (not meta.agency_kind and _applies({**e, "agency_kinds": None}, "", meta.year))]
+    if not this_year:
+        return  # no deadline of this rule applies in this reporting year
     if not meta.agency_kind:
         raise NotAssessable("agency kind unknown (set meta.agency_kind or --agency-kind)",
                             zh="无法确定报告机关类型（可在 meta.agency_kind 或 --agency-kind 中指定）")

@@ -1,0 +1,109 @@
+"""Regexes written by policy staff: compiled once, refused when they can backtrack badly.
+
+Python's `re` has no timeout. A rule file comes from another office and runs unattended in
+CI, so a pattern such as `(a+)+$` must be refused when the rules load, not discovered as a
+hung job. The check is structural (nested or adjacent unbounded quantifiers over
+overlapping content); input text is also capped in length before any search.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python 3.11+
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+MAX_PATTERN_LENGTH = 500
+MAX_TEXT_LENGTH = 200_000  # characters searched per call; a report is ~10-50k
+_UNBOUNDED = 4096
+
+
+class UnsafePattern(ValueError):
+    """The pattern does not compile or could backtrack catastrophically."""
+
+
+def _repeats(pattern: sre_parse.SubPattern) -> list[tuple[int, int, sre_parse.SubPattern]]:
+    return [(lo, hi, sub) for op, arg in pattern if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT)
+            for lo, hi, sub in [arg]]
+
+
+def _has_unbounded(pattern: sre_parse.SubPattern) -> bool:
+    for op, arg in pattern:
+        if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+            lo, hi, sub = arg
+            if hi == sre_parse.MAXREPEAT or hi > _UNBOUNDED or _has_unbounded(sub):
+                return True
+        elif op == sre_parse.SUBPATTERN:
+            if _has_unbounded(arg[-1]):
+                return True
+        elif op == sre_parse.BRANCH:
+            if any(_has_unbounded(b) for b in arg[1]):
+                return True
+    return False
+
+
+def _nested(pattern: sre_parse.SubPattern) -> bool:
+    """An unbounded repeat whose body itself repeats without bound: (a+)+, (a|aa)*, (.*)*."""
+    for op, arg in pattern:
+        if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+            lo, hi, sub = arg
+            if (hi == sre_parse.MAXREPEAT or hi > _UNBOUNDED) and (_has_unbounded(sub) or _branches(sub)):
+                return True
+            if _nested(sub):
+                return True
+        elif op == sre_parse.SUBPATTERN and _nested(arg[-1]):
+            return True
+        elif op == sre_parse.BRANCH and any(_nested(b) for b in arg[1]):
+            return True
+    return False
+
+
+def _branches(pattern: sre_parse.SubPattern) -> bool:
+    """A body with alternation can match the same text two ways under repetition."""
+    for op, arg in pattern:
+        if op == sre_parse.BRANCH:
+            return True
+        if op == sre_parse.SUBPATTERN and _branches(arg[-1]):
+            return True
+    return False
+
+
+def _adjacent_wildcards(pattern: sre_parse.SubPattern) -> bool:
+    """Three or more unbounded `.*`-like repeats in a row: polynomial blow-up on long text."""
+    run = 0
+    for op, arg in pattern:
+        if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and arg[1] == sre_parse.MAXREPEAT:
+            run += 1
+            if run >= 3:
+                return True
+        elif op not in (sre_parse.LITERAL,):
+            continue
+    return False
+
+
+@lru_cache(maxsize=1024)
+def compile_safe(pattern: str) -> re.Pattern[str]:
+    """Compile a rule's regex, or raise UnsafePattern saying why."""
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise UnsafePattern(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
+    try:
+        parsed = sre_parse.parse(pattern)
+        compiled = re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise UnsafePattern(f"does not compile: {exc}") from None
+    if _nested(parsed):
+        raise UnsafePattern("nested unbounded repetition (like (a+)+) can backtrack catastrophically")
+    if _adjacent_wildcards(parsed):
+        raise UnsafePattern("three or more unbounded repeats in a row can backtrack badly; bound them")
+    return compiled
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text[:MAX_TEXT_LENGTH])
+
+
+def finditer(pattern: re.Pattern[str], text: str):
+    return pattern.finditer(text[:MAX_TEXT_LENGTH])
