@@ -15,6 +15,7 @@ from checker.textnorm import norm, similarity, split_numbering
 
 MAX_HEADING_EXTRA = 12  # characters a heading line may carry beyond the heading itself
 TYPO_SIMILARITY = 0.8
+UNNUMBERED_TYPO = 0.9  # a heading that lost its numeral and has a typo ("政府信息公开行政法复议…")
 
 
 def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
@@ -45,8 +46,8 @@ def match_heading(text: str, spec: PartSpec) -> tuple[str, list[dict[str, object
     if wording is None:
         return None
     quality, score = wording
-    if level is None and quality not in ("exact", "variant"):
-        return None  # an unnumbered line must at least read exactly like the heading
+    if level is None and quality not in ("exact", "variant") and not (quality == "typo" and score >= UNNUMBERED_TYPO):
+        return None  # an unnumbered line must read (almost) exactly like the heading
     deviations: list[dict[str, object]] = []
     if level == "lost" or level is None:
         deviations.append({"type": "numeral_missing", "expected": spec.number})
