@@ -6,14 +6,13 @@ here decides whether something is a problem; that is the engine's job.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from checker.findings import CheckResult, Finding, Location, RuleInfo, Severity
+from checker.fingerprint import digest, fingerprints, location_key  # noqa: F401 - re-exported for formatters
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -92,35 +91,6 @@ def location_label(loc: Location, lang: str, sep: str = " › ") -> str:
     where = sep.join(location_parts(loc, lang))
     pos = position(loc, lang)
     return " · ".join(p for p in (where, pos) if p)
-
-
-def location_key(source: str, loc: Location) -> str:
-    """The canonical keys of a finding's place: stable across wording, line and page changes."""
-    keys = [source, loc.part, loc.table, loc.row, loc.column]
-    if not any((loc.table, loc.row, loc.column)):
-        keys += [loc.row_label, loc.column_label]
-    return json.dumps(keys, ensure_ascii=False)
-
-
-def digest(*parts: object) -> str:
-    """A short stable hash (sha256, 32 hex digits) of ``parts``."""
-    data = json.dumps([str(p) for p in parts], ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()[:32]
-
-
-def fingerprints(result: CheckResult) -> list[str]:
-    """One stable, unique hash per finding of ``result`` (same order).
-
-    Hashes rule, source and canonical location keys plus the occurrence index of that triple, so a
-    reworded message or a shifted line keeps the fingerprint and two findings never share one.
-    """
-    seen: Counter[tuple[str, str]] = Counter()
-    out = []
-    for finding in result.findings:
-        key = (finding.rule, location_key(result.source, finding.location))
-        out.append(digest(*key, seen[key]))
-        seen[key] += 1
-    return out
 
 
 def forward_slashes(source: str) -> str:
