@@ -134,6 +134,10 @@ class CheckResult:
     edition: str | None = None
     rules_evaluated: int = 0
     error: str | None = None  # set when the report could not be read (batch mode)
+    # The bound parts and tables as plain data (checker.describe.describe_document), kept only when a
+    # formatter needs the report's layout (the HTML review page); never part of to_dict, so JSON output
+    # and batch memory are unchanged by default.
+    document: dict[str, Any] | None = None
 
     @property
     def active(self) -> tuple[Finding, ...]:
