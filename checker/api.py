@@ -5,6 +5,7 @@ Everything it takes and returns pickles, so a process pool or a Dask bag can map
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -33,8 +34,13 @@ def check(
     lang: str = "zh",
     agency_kind: str | None = None,
     previous: str | os.PathLike[str] | Report | None = None,
+    include_document: bool = False,
 ) -> CheckResult:
-    """Read (if given a path), bind and evaluate one report. Raises InputError for bad input."""
+    """Read (if given a path), bind and evaluate one report. Raises InputError for bad input.
+
+    ``include_document=True`` keeps the bound parts and tables on the result (``document``), for
+    formatters that redraw the report (HTML); off by default to keep batch results small.
+    """
     from checker.engine import evaluate
 
     ruleset = ruleset or load_ruleset()
@@ -46,7 +52,12 @@ def check(
         previous_report = previous if isinstance(previous, Report) else read_report(previous)
         previous_source = str(previous) if not isinstance(previous, Report) else "<previous>"
         previous_bound = bind_report(previous_report, ruleset, previous_source)
-    return evaluate(bound, ruleset, lang=lang, previous=previous_bound)
+    result = evaluate(bound, ruleset, lang=lang, previous=previous_bound)
+    if include_document:
+        from checker.describe import describe_document
+
+        result = dataclasses.replace(result, document=describe_document(bound))
+    return result
 
 
 def source_name(path: str | os.PathLike[str]) -> str:

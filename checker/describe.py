@@ -53,6 +53,32 @@ def describe_bound(bound: BoundReport) -> dict[str, Any]:
     }
 
 
+def describe_document(bound: BoundReport) -> dict[str, Any]:
+    """``describe_bound`` plus the layout the edition prescribes, in template order.
+
+    What the HTML review page rebuilds the published tables from: each part's number and heading,
+    each table's title, columns and rows (canonical label, group, the columns the row has).
+    """
+    out = describe_bound(bound)
+    structure = bound.structure
+    out["layout"] = {
+        "parts": [{"id": p.id, "number": p.number, "heading": p.heading} for p in structure.parts],
+        "tables": [
+            {
+                "id": t.id,
+                "part": t.part,
+                "title": dict(t.title),
+                "headers": list(t.headers),
+                "columns": [{"id": c.id, "label": c.label} for c in t.columns],
+                "rows": [{"id": r.id, "label": r.label, "group": r.group, "columns": list(r.columns)}
+                         for r in t.rows],
+            }
+            for t in structure.tables
+        ],
+    }
+    return out
+
+
 def _pick(text: dict[str, str], lang: str) -> str:
     return text.get(lang) or text.get("en") or ""
 
