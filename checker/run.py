@@ -38,7 +38,8 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
 def check_one(path: str, ruleset: Ruleset, options: Options) -> CheckResult:
     from checker.api import check
 
-    return check(path, ruleset, lang=options.lang, agency_kind=options.agency_kind, previous=options.previous)
+    return check(path, ruleset, lang=options.lang, agency_kind=options.agency_kind, previous=options.previous,
+                 include_document="html" in options.formats)  # the review page redraws the tables
 
 
 def check_all(paths: Sequence[str], ruleset: Ruleset, options: Options) -> list[CheckResult]:
@@ -80,6 +81,26 @@ def render(fmt: str, results: Sequence[CheckResult], ruleset: Ruleset, lang: str
     from checker.formatters import get
 
     return get(fmt).render(results, ruleset.catalog(), lang=lang, tool_version=__version__, color=color)
+
+
+def is_folder(target: str) -> bool:
+    """An --output that names a folder: ends with a slash or already is one."""
+    return target.endswith(("/", os.sep)) or Path(target).is_dir()
+
+
+def write_pages(folder: str, results: Sequence[CheckResult], ruleset: Ruleset, lang: str) -> None:
+    """HTML for a batch: one page per report plus index.html, in ``folder`` (created if missing)."""
+    from checker import __version__
+    from checker.formatters import html
+    from checker.output import write_atomic
+
+    path = Path(folder)
+    try:
+        path.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
+    for name, text in html.pages(results, ruleset.catalog(), lang=lang, tool_version=__version__).items():
+        write_atomic(path / name, text)
 
 
 def expand_inputs(inputs: Sequence[str]) -> list[str]:
