@@ -14,7 +14,7 @@ import click
 from checker import __version__
 from checker.errors import InputError
 
-FORMATS = ["table", "json", "sarif", "junit", "github", "gitlab", "markdown", "csv"]
+FORMATS = ["table", "json", "sarif", "junit", "github", "gitlab", "markdown", "csv", "html"]
 KINDS = ["department", "government_own", "government_aggregate", "township"]
 
 
@@ -60,7 +60,7 @@ def _ruleset(rules: str | None):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--rules", "rules", metavar="PATH", help="Rule pack folder (default: the bundled national pack).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), help="Output format; repeatable.")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE", help="Write the last format(s) to FILE.")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE", help="Write the last format(s) to FILE (html: a folder DIR/ gets one page per report).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
 @click.option("--max-warnings", type=click.IntRange(min=0), default=None, help="Fail when there are more warnings.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: from the locale).")
@@ -72,7 +72,7 @@ def check(inputs, rules, formats, outputs, fail_on, max_warnings, lang, agency_k
     from checker import run
 
     options = run.Options(lang=lang or run.default_lang(), agency_kind=agency_kind, previous=previous,
-                          fail_on=fail_on, max_warnings=max_warnings)
+                          fail_on=fail_on, max_warnings=max_warnings, formats=list(formats))
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
     plan = run.plan_outputs(list(formats) or [default], list(outputs))
     ruleset = _ruleset(rules)
@@ -82,6 +82,9 @@ def check(inputs, rules, formats, outputs, fail_on, max_warnings, lang, agency_k
     results = run.check_all(paths, ruleset, options)
     use_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if color is None else color
     for fmt, target in plan:
+        if fmt == "html" and target is not None and run.is_folder(target):
+            run.write_pages(target, results, ruleset, options.lang)
+            continue
         text = run.render(fmt, results, ruleset, options.lang, color=bool(use_color and target is None))
         if target is None:
             click.echo(text, nl=not text.endswith("\n"))
