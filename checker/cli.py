@@ -60,7 +60,8 @@ def _ruleset(rules: str | None):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--rules", "rules", metavar="PATH", help="Rule pack folder (default: the bundled national pack).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), help="Output format; repeatable.")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE", help="Write the last format(s) to FILE (html: a folder DIR/ gets one page per report).")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE",
+              help="Write the last format(s) to FILE (html: a folder DIR/ gets one page per report).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
 @click.option("--max-warnings", type=click.IntRange(min=0), default=None, help="Fail when there are more warnings.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: from the locale).")
