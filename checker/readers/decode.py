@@ -78,11 +78,20 @@ def _detect(data: bytes) -> str | None:
         return None
 
 
+# Characters a Chinese report is made of: ASCII, CJK ideographs, CJK and full-width punctuation,
+# general punctuation, Latin-1 letters. A wrong decoding (random bytes read as UTF-16, say)
+# yields mostly other code points.
+_PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u23ff\u2460-\u27bf"
+                        r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 50)
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        return True
+    return len(_PLAUSIBLE.findall(sample)) < 0.85 * len(sample)
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
