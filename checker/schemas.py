@@ -20,12 +20,25 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
+def _registry() -> Any:
+    """Every bundled schema under its $id, so one may $ref another (cases → rule examples)."""
+    from referencing import Registry, Resource
+
+    resources = []
+    for path in sorted(schemas_dir().rglob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        if "$id" in contents:
+            resources.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
 def _validator(name: str) -> Any:
     import jsonschema
 
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
+    return cls(schema, registry=_registry())
 
 
 def json_path(path: Any) -> str:

@@ -18,6 +18,16 @@ MAX_DEPTH = 64
 
 Marks = dict[tuple[Any, ...], tuple[int, int]]
 
+
+class _KeyMark:
+    """Path suffix under which the position of a mapping *key* is recorded (lint points at keys)."""
+
+    def __repr__(self) -> str:
+        return "KEY"
+
+
+KEY = _KeyMark()
+
 try:  # libyaml is bundled in PyYAML wheels; fall back to the pure loader elsewhere
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
@@ -47,6 +57,7 @@ def _check(node: yaml.Node, source: str, path: tuple[Any, ...], seen: set[int], 
                     f"(first at line {first[key]})"
                 )
             first[key] = key_node.start_mark.line + 1
+            marks[(*path, key, KEY)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _check(value_node, source, (*path, key), seen, marks, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -91,3 +102,8 @@ def position(marks: Marks, path: tuple[Any, ...] | list[Any]) -> tuple[int, int]
             return marks[path]
         path = path[:-1]
     return marks.get(())
+
+
+def key_position(marks: Marks, path: tuple[Any, ...] | list[Any]) -> tuple[int, int] | None:
+    """Where the key of a mapping entry is written (its value's position for list items)."""
+    return marks.get((*tuple(path), KEY)) or position(marks, path)
