@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.structure import RowSpec, TableSpec
 from checker.textnorm import core, norm, similarity
@@ -30,8 +31,20 @@ class LabelIndex:
         self.columns = {core(c.label) for c in spec.columns} | {core(a) for c in spec.columns for a in c.aliases}
         self.headers = {core(h) for h in spec.headers}
         self.groups = {core(r.group) for r in spec.rows if r.group}
+        self._key = tuple(self.rows)
+        self._hash = hash(self._key)
+
+    # Equal row templates match equally, so a batch shares one memo across reports and binds.
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LabelIndex) and (self is other or self._key == other._key)
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def match_row(self, text: str) -> LabelMatch | None:
+        return _memo_match(self, text)
+
+    def _match_row(self, text: str) -> LabelMatch | None:
         n, c = norm(text), core(text)
         if not c:
             return None
@@ -44,8 +57,13 @@ class LabelIndex:
             elif c in self._aliases[row.id] or n in self._aliases[row.id]:
                 candidate = LabelMatch(row, "alias")
             else:
-                score = similarity(c, self._core[row.id])
-                if score < TYPO_SIMILARITY or len(c) < 4:
+                # Cheap rejections first: ratio() can never exceed 2*min/(sum) of the lengths, and
+                # most cells are numbers; SequenceMatcher on every cell × row dominated a check.
+                label = self._core[row.id]
+                if len(c) < 4 or 2 * min(len(c), len(label)) < TYPO_SIMILARITY * (len(c) + len(label)):
+                    continue
+                score = similarity(c, label)
+                if score < TYPO_SIMILARITY:
                     continue
                 candidate = LabelMatch(row, "typo", score)
             if best is None or (HOW_RANK[candidate.how], -candidate.score) < (HOW_RANK[best.how], -best.score):
@@ -60,3 +78,8 @@ class LabelIndex:
 
     def is_column(self, text: str) -> bool:
         return core(text) in self.columns
+
+
+@lru_cache(maxsize=4096)  # bounded: labels recur across reports, numbers churn
+def _memo_match(index: LabelIndex, text: str) -> LabelMatch | None:
+    return index._match_row(text)
