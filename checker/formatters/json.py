@@ -17,14 +17,18 @@ from checker.findings import CheckResult, RuleInfo, summarize
 SCHEMA_VERSION = "1.0"
 
 
-def document(results: Sequence[CheckResult], *, tool_version: str = __version__) -> dict[str, Any]:
-    """The JSON document as plain data (for callers that embed it)."""
-    return {
+def document(results: Sequence[CheckResult], *, tool_version: str = __version__,
+             baseline: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON document as plain data (for callers that embed it); ``baseline``: `baseline.Outcome.to_dict()`."""
+    doc = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "reportlint", "version": tool_version},
         "results": [r.to_dict() for r in results],
         "summary": summarize(list(results)),
     }
+    if baseline is not None:
+        doc["baseline"] = dict(baseline)
+    return doc
 
 
 def render(
@@ -36,5 +40,5 @@ def render(
     **_options: Any,
 ) -> str:
     """Render ``results`` as the findings JSON document (ends with a newline)."""
-    doc = document(results, tool_version=tool_version)
+    doc = document(results, tool_version=tool_version, baseline=_options.get("baseline"))
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
