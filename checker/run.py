@@ -9,6 +9,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checker.errors import InputError
 from checker.findings import CheckResult, Severity
@@ -76,11 +77,13 @@ def plan_outputs(formats: Sequence[str], outputs: Sequence[str]) -> list[tuple[s
     return [(fmt, outputs[i - first_file] if i >= first_file else None) for i, fmt in enumerate(formats)]
 
 
-def render(fmt: str, results: Sequence[CheckResult], ruleset: Ruleset, lang: str, color: bool = False) -> str:
+def render(fmt: str, results: Sequence[CheckResult], ruleset: Ruleset, lang: str, color: bool = False,
+           **options: Any) -> str:
+    """Render with one formatter; ``options`` (e.g. ``baseline``) go to formatters that use them."""
     from checker import __version__
     from checker.formatters import get
 
-    return get(fmt).render(results, ruleset.catalog(), lang=lang, tool_version=__version__, color=color)
+    return get(fmt).render(results, ruleset.catalog(), lang=lang, tool_version=__version__, color=color, **options)
 
 
 def is_folder(target: str) -> bool:
