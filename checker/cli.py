@@ -56,37 +56,67 @@ def _ruleset(rules: str | None):
     return load_ruleset(rules)
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--rules", "rules", metavar="PATH", help="Rule pack folder (default: the bundled national pack).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), help="Output format; repeatable.")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE",
-              help="Write the last format(s) to FILE (html: a folder DIR/ gets one page per report).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
-@click.option("--max-warnings", type=click.IntRange(min=0), default=None, help="Fail when there are more warnings.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: from the locale).")
-@click.option("--agency-kind", type=click.Choice(KINDS), default=None, help="Override the inferred agency kind.")
-@click.option("--previous", metavar="FILE", default=None, help="Last year's report, for the cross-year rules.")
-@click.option("--color/--no-color", default=None, help="Colour the table (default: when printing to a terminal).")
-def check(inputs, rules, formats, outputs, fail_on, max_warnings, lang, agency_kind, previous, color) -> None:
-    """Check one or more reports (JSON, text, Markdown, HTML, DOCX, PDF)."""
-    from checker import run
+def _settings_options(func):
+    """Options shared by check and baseline: where the settings come from and which rules run."""
+    options = [
+        click.option("--config", "config_file", metavar="FILE", help="Project config (default: the closest "
+                     ".reportlint.yaml or [tool.reportlint], up to the repository root)."),
+        click.option("--isolated", is_flag=True, help="Ignore every config file."),
+        click.option("--rules", "rules", metavar="PATH", help="Rule pack folder (default: the bundled national pack)."),
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids/prefixes (comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids/prefixes (comma-separated)."),
+        click.option("--agency-kind", type=click.Choice(KINDS), default=None, help="Override the inferred kind."),
+        click.option("--previous", metavar="FILE", default=None, help="Last year's report, for the cross-year rules."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
-    options = run.Options(lang=lang or run.default_lang(), agency_kind=agency_kind, previous=previous,
-                          fail_on=fail_on, max_warnings=max_warnings, formats=list(formats))
-    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
-    plan = run.plan_outputs(list(formats) or [default], list(outputs))
-    ruleset = _ruleset(rules)
+
+def _check_inputs(inputs, settings, previous):
+    """Load the configured ruleset and check every input: (ruleset, options, results)."""
+    from checker import config, run
+
+    options = run.Options(lang=settings.lang or run.default_lang(), agency_kind=settings.agency_kind,
+                          previous=previous, fail_on=settings.fail_on, max_warnings=settings.max_warnings,
+                          formats=list(settings.format))
+    ruleset = config.load_configured_ruleset(settings)
     paths = run.expand_inputs(inputs)
     if not paths:
         raise InputError("no report files found in the given folders")
-    results = run.check_all(paths, ruleset, options)
+    return ruleset, options, run.check_all(paths, ruleset, options)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_settings_options
+@click.option("--format", "format", multiple=True, type=click.Choice(FORMATS), help="Output format; repeatable.")
+@click.option("--output", "-o", "output", multiple=True, metavar="FILE",
+              help="Write the last format(s) to FILE (html: a folder DIR/ gets one page per report).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that fails the run (default: error).")
+@click.option("--max-warnings", type=click.IntRange(min=0), default=None, help="Fail when there are more warnings.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: locale).")
+@click.option("--baseline", metavar="FILE", default=None, help="Suppress the findings this baseline accepts.")
+@click.option("--color/--no-color", default=None, help="Colour the table (default: when printing to a terminal).")
+def check(inputs, config_file, isolated, previous, color, **cli) -> None:
+    """Check one or more reports (JSON, text, Markdown, HTML, DOCX, PDF)."""
+    from checker import baseline, config, run
+
+    settings = config.resolve(cli, config_file=config_file, isolated=isolated)
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+    plan = run.plan_outputs(list(settings.format) or [default], list(settings.output))
+    ruleset, options, results = _check_inputs(inputs, settings, previous)
+    results, outcome = baseline.apply_file(results, settings.baseline)
+    for line in outcome.warnings(options.lang) if outcome else ():
+        click.echo(f"reportlint: warning: {line}", err=True)
+    extra = {"baseline": outcome.to_dict()} if outcome else {}
     use_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if color is None else color
     for fmt, target in plan:
         if fmt == "html" and target is not None and run.is_folder(target):
             run.write_pages(target, results, ruleset, options.lang)
             continue
-        text = run.render(fmt, results, ruleset, options.lang, color=bool(use_color and target is None))
+        text = run.render(fmt, results, ruleset, options.lang, color=bool(use_color and target is None), **extra)
         if target is None:
             click.echo(text, nl=not text.endswith("\n"))
         else:
@@ -99,7 +129,23 @@ def check(inputs, rules, formats, outputs, fail_on, max_warnings, lang, agency_k
 
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(step_summary(results, ruleset.catalog(), options.lang))
-    sys.exit(run.exit_code(results, fail_on, max_warnings))
+    sys.exit(run.exit_code(results, settings.fail_on, settings.max_warnings))
+
+
+@main.command("baseline")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", "target", default=".reportlint-baseline.yaml", show_default=True, metavar="FILE")
+@click.option("--reason", required=True, help="Why these findings are accepted (stored with every new entry).")
+@click.option("--expires", metavar="YYYY-MM-DD", default=None, help="Last day the entries suppress their findings.")
+@_settings_options
+def baseline_command(inputs, target, reason, expires, config_file, isolated, previous, **cli) -> None:
+    """Record the current findings of REPORT... as accepted, with a reason."""
+    from checker import baseline, config
+
+    settings = config.resolve(cli, config_file=config_file, isolated=isolated)
+    _, _, results = _check_inputs(inputs, settings, previous)
+    count = baseline.record(results, target, reason, expires)
+    click.echo(f"reportlint: wrote {count} baseline entries to {target}", err=True)
 
 
 @main.command()
