@@ -140,6 +140,16 @@ def build(ruleset: Ruleset, given: dict[str, Any] | None, text: str | None = Non
     return bound
 
 
+def previous_given(given: dict[str, Any] | None, this: BoundReport) -> dict[str, Any]:
+    """The previous report is for the year before this one unless the example says otherwise."""
+    given = dict(given or {})
+    meta = dict(given.get("meta", {}))
+    if "year" not in meta and this.meta.year is not None:
+        meta["year"] = this.meta.year - 1
+    given["meta"] = meta
+    return given
+
+
 def _matches(finding: Any, expected: dict[str, Any]) -> bool:
     location = finding.location.to_dict()
     for key, value in expected.get("location", {}).items():
@@ -154,7 +164,7 @@ def _matches(finding: Any, expected: dict[str, Any]) -> bool:
 def run_example(ruleset: Ruleset, rule: Rule, example: dict[str, Any]) -> tuple[bool, str, CheckResult]:
     """Run one example of one rule; return (passed, explanation, result)."""
     bound = build(ruleset, example.get("given"), example.get("text"))
-    previous = build(ruleset, example["previous"]) if "previous" in example else None
+    previous = build(ruleset, previous_given(example["previous"], bound)) if "previous" in example else None
     result = evaluate(bound, ruleset, previous=previous, rules=[rule])
     findings = [f for f in result.findings if f.rule == rule.id]
     internal = [f for f in result.findings if f.rule == "INTERNAL"]

@@ -16,6 +16,10 @@ KIND_NAMES = (
     "meta_fields",
     "part_heading",
     "parts_present",
+    "previous_cells",
+    "previous_pair",
+    "previous_rectification",
+    "previous_similarity",
     "table_labels",
     "table_present",
 )

@@ -1,0 +1,64 @@
+"""previous_similarity — a part's text that is last year's text with the years changed.
+
+What it checks: for each part in `parts`, the similarity (difflib ratio, deterministic) of
+this year's and last year's text after masking years and numbers; at or above `threshold`
+the part is reported. Parts shorter than `min_chars` (masked) on either side are skipped:
+"本年度未收取信息处理费。" is the same every year and rightly so. The evidence also gives the
+similarity with the numbers kept (only years masked): when that is as high, even the
+figures were not updated.
+Why: 国办公开办函〔2021〕30号 holds the responsible officials accountable for reports
+"内容雷同、敷衍塞责" (regulation.md §3.5, §7.3 X3).
+Placeholders: similarity, threshold, similarity_with_numbers, previous_year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checker.findings import Location
+from checker.kinds._base import Context, Violation
+from checker.kinds._previous import mask, previous_report
+from checker.textnorm import similarity
+
+KIND = "previous_similarity"
+PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year"})
+
+
+def _percent(ratio: float) -> str:
+    return f"{ratio * 100:.0f}%"
+
+
+def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    previous = previous_report(ctx)
+    threshold = float(params.get("threshold", 0.9))
+    min_chars = int(params.get("min_chars", 150))
+    for part_id in params["parts"]:
+        this_part, last_part = ctx.bound.parts.get(part_id), previous.parts.get(part_id)
+        if this_part is None or last_part is None or not this_part.found or not last_part.found:
+            continue  # SEC-PRESENT reports a missing part
+        this_text, last_text = mask(this_part.text), mask(last_part.text)
+        if min(len(this_text), len(last_text)) < min_chars:
+            continue
+        ratio = similarity(this_text, last_text)
+        if ratio < threshold:
+            continue
+        with_numbers = similarity(mask(this_part.text, numbers=False), mask(last_part.text, numbers=False))
+        yield Violation(
+            Location(part=part_id, line=this_part.line, page=this_part.page),
+            {
+                "similarity": _percent(ratio),
+                "threshold": _percent(threshold),
+                "similarity_with_numbers": _percent(with_numbers),
+                "previous_year": previous.meta.year if previous.meta.year is not None else "",
+            },
+            {
+                "similarity": round(ratio, 3),
+                "similarity_with_numbers": round(with_numbers, 3),
+                "threshold": threshold,
+                "chars": len(this_text),
+                "previous_chars": len(last_text),
+                "previous_line": last_part.line,
+                "previous_source": previous.source,
+            },
+        )
