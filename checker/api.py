@@ -22,9 +22,10 @@ def read_report(path: str | os.PathLike[str]) -> Report:
 
 
 def bind_report(report: Report, ruleset: Ruleset, source: str = "", agency_kind: str | None = None) -> BoundReport:
-    from checker.bind import bind
+    from checker.bind import bind, identities_for
 
-    return bind(report, ruleset.structures, source=source, agency_kind=agency_kind)
+    return bind(report, ruleset.structures, source=source, agency_kind=agency_kind,
+                identities=identities_for(ruleset))
 
 
 def check(

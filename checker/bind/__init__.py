@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from checker.bind.meta import resolve_meta
 from checker.bind.parts import bind_parts
+from checker.bind.recover import Identity, is_run_together, recover_table, identities_of, split_glued_headings
 from checker.bind.tables import bind_tables
 from checker.bound import BoundReport, Paragraph
 from checker.model import Block, Report
@@ -38,21 +39,40 @@ def expected_edition(year: int | None) -> str | None:
     return "2021" if year >= FIRST_2021_YEAR else "2019"
 
 
+def _part_ranges(blocks: tuple[Block, ...], parts: dict) -> dict[str, range]:
+    starts = sorted(p.block for p in parts.values() if p.block is not None)
+    return {pid: range(p.block + 1, next((s for s in starts if s > p.block), len(blocks)))
+            for pid, p in parts.items() if p.block is not None}
+
+
 def _stream_candidates(blocks: tuple[Block, ...], parts: dict, structure: Structure) -> dict[str, list[Block]]:
     """Short paragraphs of each table's part, for tables that crawlers flattened into lines."""
-    out: dict[str, list[Block]] = {}
-    starts = sorted(p.block for p in parts.values() if p.block is not None)
+    ranges = _part_ranges(blocks, parts)
+    return {spec.id: [blocks[i] for i in ranges[spec.part] if blocks[i].type != "table" and len(blocks[i].text) <= 120]
+            for spec in structure.tables if spec.part in ranges}
+
+
+def _recover_run_together(blocks: tuple[Block, ...], parts: dict, structure: Structure, tables: dict,
+                          identities: tuple[Identity, ...]) -> None:
+    """Tables whose part holds run-together crawler text are read by checker.bind.recover instead."""
+    ranges = _part_ranges(blocks, parts)
     for spec in structure.tables:
-        part = parts.get(spec.part)
-        if part is None or part.block is None:
-            continue
-        end = next((s for s in starts if s > part.block), len(blocks))
-        out[spec.id] = [b for b in blocks[part.block + 1 : end] if b.type != "table" and len(b.text) <= 120]
-    return out
+        positions = [i for i in ranges.get(spec.part, ()) if blocks[i].type == "table"]
+        cells = [c for i in positions for row in blocks[i].rows for c in row]
+        if cells and is_run_together(cells, spec):
+            tables[spec.id] = recover_table(spec, cells, identities)
+            tables[spec.id].blocks = positions
+
+
+def identities_for(ruleset) -> tuple[Identity, ...]:  # noqa: ANN001 - a checker.ruleset.Ruleset
+    """The row identities of every edition's structure that the rule set declares."""
+    return tuple(i for s in ruleset.structures.values() for i in identities_of(ruleset.rules, s))
 
 
 def bind(report: Report, structures: dict[str, Structure], source: str = "", agency_kind: str | None = None,
-         edition: str | None = None) -> BoundReport:
+         edition: str | None = None, identities: tuple[Identity, ...] | None = None) -> BoundReport:
+    """Bind `report`; `identities` are the row identities a recovery of run-together cells may rely on
+    (checker.bind.recover.identities_of of the rule set); without them only self-evident splits are read."""
     blocks = report.blocks
     paragraphs = [Paragraph(b.text.strip(), b.line, b.page) for b in blocks if b.type != "table" and b.text.strip()]
     text = "\n".join(p.text for p in paragraphs)
@@ -62,8 +82,10 @@ def bind(report: Report, structures: dict[str, Structure], source: str = "", age
     if chosen not in structures:
         chosen = max(structures)
     structure = structures[chosen]
+    blocks = split_glued_headings(blocks, structure)
     parts = bind_parts(blocks, structure)
     tables = bind_tables(blocks, structure, _stream_candidates(blocks, parts, structure))
+    _recover_run_together(blocks, parts, structure, tables, tuple(identities or ()))
     return BoundReport(
         report=report,
         source=source or report.meta.source or "",

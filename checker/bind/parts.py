@@ -34,12 +34,35 @@ def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
     return None
 
 
+def _too_long(text: str, spec: PartSpec) -> bool:
+    return len(norm(text)) > len(norm(spec.heading)) + MAX_HEADING_EXTRA + 4
+
+
+def glued_heading(text: str, spec: PartSpec) -> str | None:
+    """The heading at the start of a line that runs straight on into body text.
+
+    Crawler text glues a heading to what follows ("一、总体情况2021年，…"). Only the exact
+    numeral of this part followed by its exact wording (or a listed variant) counts, so a body
+    sentence that merely mentions a heading is never taken for one.
+    """
+    level, numeral, rest = split_numbering(norm(text))
+    if level != "1" or numeral != spec.number:
+        return None
+    for wording in sorted((norm(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True):
+        if rest.startswith(wording):
+            return f"{spec.number}、{wording}"
+    return None
+
+
 def match_heading(text: str, spec: PartSpec) -> tuple[str, list[dict[str, object]]] | None:
     """Whether `text` is the heading of `spec`; returns (quality, deviations) or None."""
-    normalised = norm(text)
-    if len(normalised) > len(norm(spec.heading)) + MAX_HEADING_EXTRA + 4:
-        return None
-    level, numeral, rest = split_numbering(normalised)
+    if _too_long(text, spec):
+        glued = glued_heading(text, spec)
+        if glued is None:
+            return None
+        variant = norm(spec.heading) not in glued
+        return ("glued", [{"type": "variant", "expected": spec.heading, "found": glued}] if variant else [])
+    level, numeral, rest = split_numbering(norm(text))
     if level in ("2", "3"):
         return None
     wording = _wording(rest, spec)
@@ -63,12 +86,12 @@ def match_heading(text: str, spec: PartSpec) -> tuple[str, list[dict[str, object
 
 
 def _candidates(blocks: tuple[Block, ...]) -> list[int]:
-    return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and 0 < len(b.text) <= 80]
+    return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and b.text.strip()]
 
 
 def _find(blocks: tuple[Block, ...], indices: list[int], spec: PartSpec) -> tuple[int, list[dict[str, object]]] | None:
     ranked: list[tuple[int, int, list[dict[str, object]]]] = []
-    order = {"exact": 0, "variant": 1, "prefix": 1, "typo": 2}
+    order = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
     for i in indices:
         found = match_heading(blocks[i].text, spec)
         if found:
@@ -110,7 +133,8 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure) -> dict[str, Bou
         if spec.id in hits:
             index, deviations = hits[spec.id]
             block = blocks[index]
-            part.found, part.block, part.heading = True, index, block.text.strip()
+            glued = glued_heading(block.text, spec) if _too_long(block.text, spec) else None
+            part.found, part.block, part.heading = True, index, glued or block.text.strip()
             part.line, part.page = block.line, block.page
             part.deviations = list(deviations)
             if spec.id not in in_order:
@@ -124,10 +148,13 @@ def _attach_bodies(blocks: tuple[Block, ...], parts: dict[str, BoundPart]) -> No
     starts = sorted((p.block, p) for p in parts.values() if p.block is not None)
     for n, (start, part) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
-        heading = norm(part.heading or "")
-        # A heading line that runs on into text ("一、总体情况 2024年，…") keeps the rest as body.
-        level, _numeral, rest = split_numbering(heading)
-        extra = rest[len(norm(part.spec.heading)):] if rest.startswith(norm(part.spec.heading)) else ""
+        # A heading line that runs on into text ("一、总体情况2024年，…") keeps the rest as body.
+        line = norm(blocks[start].text)
+        _level, _numeral, rest = split_numbering(line)
+        if part.heading and line.startswith(norm(part.heading)) and len(line) > len(norm(part.heading)):
+            extra = line[len(norm(part.heading)):]
+        else:
+            extra = rest[len(norm(part.spec.heading)):] if rest.startswith(norm(part.spec.heading)) else ""
         if extra:
             part.paragraphs.append(Paragraph(extra, part.line, part.page))
         for block in blocks[start + 1 : end]:
