@@ -202,13 +202,27 @@ def rules_list(path, lang) -> None:
 
 @rules.command("test")
 @click.argument("path", required=False)
-def rules_test(path) -> None:
-    """Run every rule's examples; exit 1 when one fails or a rule lacks a passing or failing case."""
+@click.option("--all", "inherited", is_flag=True, help="Also run the unchanged rules of the packs this one extends.")
+def rules_test(path, inherited) -> None:
+    """Run every rule's examples and case files; exit 1 when one fails or a rule lacks a passing or failing case."""
     from checker.describe import test_rules
 
-    ok, text = test_rules(_ruleset(path))
+    ok, text = test_rules(_ruleset(path), inherited=inherited or path is None)
     click.echo(text)
     sys.exit(0 if ok else 1)
+
+
+@rules.command("lint")
+@click.argument("path", required=False)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: from the locale).")
+def rules_lint(path, lang) -> None:
+    """Every problem of a pack (or one rule file) at file:line:column; exit 1 when there is one."""
+    from checker import run
+    from checker.lint import lint_path, render
+
+    problems = lint_path(path)
+    click.echo(render(problems, lang or run.default_lang()))
+    sys.exit(1 if problems else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -116,11 +116,14 @@ def list_rules(ruleset: Ruleset, lang: str) -> str:
     return "\n".join(f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]}  [{r[3]}; {r[4]}]" for r in rows)
 
 
-def test_rules(ruleset: Ruleset) -> tuple[bool, str]:
+def test_rules(ruleset: Ruleset, inherited: bool = True) -> tuple[bool, str]:
+    """Run the examples (inline and cases/) of every rule; without `inherited`, only of the rules the
+    pack itself defines, overrides or adds cases to — its parent's unchanged rules are its parent's tests."""
     from checker.examples import run_example
 
     lines, failures = [], 0
-    for rule in ruleset.rules:
+    selected = [r for r in ruleset.rules if inherited or r.id in ruleset.own]
+    for rule in selected:
         kinds = {"passes" if not e["expect"] else "fails" for e in rule.examples}
         for example in rule.examples:
             try:
@@ -132,6 +135,8 @@ def test_rules(ruleset: Ruleset) -> tuple[bool, str]:
         for missing in sorted({"passes", "fails"} - kinds):
             failures += 1
             lines.append(f"FAIL  {rule.id}: no example that {missing}")
-    total = sum(len(r.examples) for r in ruleset.rules)
-    lines.append(f"{total - failures} passed, {failures} failed")
+    total = sum(len(r.examples) for r in selected)
+    skipped = len(ruleset.rules) - len(selected)
+    lines.append(f"{total - failures} passed, {failures} failed"
+                 + (f" ({skipped} unchanged inherited rules not run; --all runs them)" if skipped else ""))
     return failures == 0, "\n".join(lines)

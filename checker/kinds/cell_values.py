@@ -19,6 +19,7 @@ from checker.kinds._base import Context, NotAssessable, Violation, cell_location
 
 KIND = "cell_values"
 PLACEHOLDERS = frozenset({"text", "problem", "rows", "count"})
+REFERENCES = {"tables[]": "table"}  # names checked by `reportlint rules lint`
 
 _PROBLEMS = {
     "signed": ("带正负号", "a sign"),

@@ -25,6 +25,15 @@ KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
 
 
+def _operands(params: dict[str, Any]) -> str:
+    return "row" if params.get("each") == "column" else "column"
+
+
+# Names checked by `reportlint rules lint`: identity operands are rows when each: column.
+REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column",
+              "identities[].left[]": _operands, "identities[].right[]": _operands}
+
+
 def _side(table: BoundTable, cells: list[tuple[str, str]]) -> tuple[Decimal | None, bool]:
     """Sum of one side; None when it cannot be assessed. Second value: all operands blank/absent."""
     total = Decimal(0)

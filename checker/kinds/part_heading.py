@@ -17,6 +17,7 @@ from checker.kinds._base import Context, Violation
 
 KIND = "part_heading"
 PLACEHOLDERS = frozenset({"number", "heading", "found", "expected_number", "found_number", "similarity"})
+REFERENCES = {"parts[]": "part"}  # names checked by `reportlint rules lint`
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:

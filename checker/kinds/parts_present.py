@@ -15,6 +15,7 @@ from checker.kinds._base import Context, Violation
 
 KIND = "parts_present"
 PLACEHOLDERS = frozenset({"number", "heading"})
+REFERENCES = {"parts[]": "part"}  # names checked by `reportlint rules lint`
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:

@@ -18,6 +18,7 @@ from checker.kinds._base import Context, NotAssessable, Violation, cell_location
 
 KIND = "table_labels"
 PLACEHOLDERS = frozenset({"rows", "count", "found", "expected"})
+REFERENCES = {"tables[]": "table"}  # names checked by `reportlint rules lint`
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:

@@ -16,6 +16,7 @@ from checker.kinds._base import Context, Violation
 
 KIND = "table_present"
 PLACEHOLDERS = frozenset({"table", "reason"})
+REFERENCES = {"tables[]": "table"}  # names checked by `reportlint rules lint`
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
