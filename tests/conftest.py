@@ -42,3 +42,8 @@ def reference_path(name: str) -> Path:
 @pytest.fixture
 def corpus():
     return corpus_path
+
+
+@pytest.fixture
+def reference():
+    return reference_path
