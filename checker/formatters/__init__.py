@@ -22,6 +22,7 @@ FORMATTERS: dict[str, str] = {
     "gitlab": "checker.formatters.gitlab",
     "markdown": "checker.formatters.markdown",
     "csv": "checker.formatters.csv",
+    "html": "checker.formatters.html",
 }
 
 DEFAULT = "table"
