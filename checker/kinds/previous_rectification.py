@@ -37,7 +37,9 @@ def problems_text(text: str, markers: list[str]) -> str:
 
 
 def items(text: str) -> list[str]:
-    return [p.strip("，,：:、 ") for p in _ITEM_BREAK.split(norm(text)) if len(p.strip("，,：:、 ")) >= _MIN_ITEM_CHARS]
+    """Problem items; pieces shorter than a problem (sub-headings such as "存在的主要问题") are dropped."""
+    pieces = (p.strip(",:、") for line in text.splitlines() for p in _ITEM_BREAK.split(norm(line)))
+    return [p for p in pieces if len(p) >= _MIN_ITEM_CHARS]
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
