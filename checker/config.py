@@ -56,12 +56,18 @@ def discover(start: Path, home: Path | None = None) -> Path | None:
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
                 return folder / name
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "[tool.reportlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
+        if _has_tool_table(folder / PYPROJECT):
+            return folder / PYPROJECT
         if (folder / ".git").exists() or folder == home:
             return None
     return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return pyproject.is_file() and "[tool.reportlint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # unreadable: not ours to judge while searching
+        return False
 
 
 def _toml_marks(text: str) -> Marks:
@@ -215,5 +221,8 @@ def configure(ruleset: Ruleset, settings: Settings) -> Ruleset:
     return dataclasses.replace(ruleset, rules=tuple(rules))
 
 
-def load_configured_ruleset(settings: Settings) -> Ruleset:
-    return configure(load_ruleset(settings.rules), settings)
+def load_configured_ruleset(settings: Settings, use_cache: bool = False) -> Ruleset:
+    """The configured ruleset; `use_cache` serves the pack from checker.rulecache (the check command)."""
+    from checker.rulecache import load_ruleset_cached
+
+    return configure(load_ruleset_cached(settings.rules, use_cache=use_cache), settings)
