@@ -103,8 +103,11 @@ def collect_pack(folder: Path, sink: Sink, depth: int = 0) -> Ruleset | None:
             own.add(rule_id)
     rule_marks = _own_rules(folder, data, parent, structures, rules, sink)
     own.update(rule_marks)
+    retuned = {i for i, c in data.get("overrides", {}).items() if isinstance(c, dict) and "params" in c}
     for rule_id, cases in _cases(folder, rules, sink).items():
-        rules[rule_id] = replace(rules[rule_id], examples=rules[rule_id].examples + cases)
+        # The inherited examples describe the inherited params; with new params, the pack's cases replace them.
+        kept = () if rule_id in retuned else rules[rule_id].examples
+        rules[rule_id] = replace(rules[rule_id], examples=kept + cases)
         own.add(rule_id)
     if sink.collect:  # the loader runs rules whose examples are incomplete; lint and `rules test` say so
         for rule_id in sorted(own):
