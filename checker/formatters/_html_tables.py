@@ -3,7 +3,8 @@
 Everything comes from ``CheckResult.document`` (``checker.describe.describe_document``) and the findings;
 nothing here decides what is wrong. A finding marks what it names: an identity finding every operand
 cell of both sides (``evidence.left/right.operands``), a cell finding its cell, a row finding the row's
-label, a table finding the caption, a part finding the heading.
+label, a column finding the cells it lists (``evidence.blank_rows``) or else the column heading, a table
+finding the caption, a part finding the heading.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Marks:
 
     cells: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     rows: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    columns: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     tables: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     parts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
@@ -72,6 +74,11 @@ def collect_marks(findings: Sequence[Finding]) -> Marks:
             marks.cells[(loc.table, loc.row, loc.column)].append(number)
         elif loc.table and loc.row:
             marks.rows[(loc.table, loc.row)].append(number)
+        elif loc.table and loc.column and isinstance(finding.evidence.get("blank_rows"), list):
+            for row in finding.evidence["blank_rows"]:
+                marks.cells[(loc.table, str(row), loc.column)].append(number)
+        elif loc.table and loc.column:
+            marks.columns[(loc.table, loc.column)].append(number)
         elif loc.table:
             marks.tables[loc.table].append(number)
         elif loc.part:
@@ -147,16 +154,20 @@ def _group_spans(rows: Sequence[Mapping[str, Any]]) -> list[int]:
     return spans
 
 
-def _header(table: ET.Element, layout: Mapping[str, Any], label_columns: int, lang: str) -> None:
+def _header(table: ET.Element, layout: Mapping[str, Any], label_columns: int, marks: Marks, refs: Refs,
+            lang: str) -> None:
     counts: dict[str, int] = defaultdict(int)
     for col in layout["columns"]:
         counts[col["label"]] += 1
     row = el(el(table, "thead"), "tr")
     el(row, "th", labels(lang)["item"], colspan=label_columns if label_columns > 1 else None)
     for col in layout["columns"]:
-        th = el(row, "th", col["label"], data_col=col["id"])
+        numbers = marks.columns.get((layout["id"], col["id"]), [])
+        th = el(row, "th", col["label"], data_col=col["id"], cls="mark" if numbers else None,
+                title=refs.hover(numbers) if numbers else None)
         if counts[col["label"]] > 1:  # e.g. 表四 repeats 结果维持 under each heading: say which one
             el(th, "small", col["id"], cls="cid")
+        refs.links(th, numbers)
 
 
 def _label_cell(tr: ET.Element, spec: Mapping[str, Any], bound: Mapping[str, Any] | None, colspan: int,
@@ -193,7 +204,7 @@ def _grid(parent: ET.Element, layout: Mapping[str, Any], bound: Mapping[str, Any
     rows = layout["rows"]
     grouped = any(r["group"] for r in rows)
     table = el(el(parent, "div", cls="scroll"), "table", cls="grid", data_table=tid)
-    _header(table, layout, 2 if grouped else 1, lang)
+    _header(table, layout, 2 if grouped else 1, marks, refs, lang)
     body = el(table, "tbody")
     spans = _group_spans(rows)
     for spec, span in zip(rows, spans):

@@ -122,6 +122,12 @@ def _batch_summary(parent: ET.Element, results: Sequence[CheckResult], lang: str
     s = summarize(list(results))
     el(parent, "h2", labels["summary"])
     el(parent, "p", c.word("batch", lang, n=s["reports"], f=s["failing"], u=s["unreadable"]))
+    top = c.top_rules(results)
+    if top:
+        line = el(parent, "p", c.word("top_rules", lang) + ("：" if lang == "zh" else ": "))
+        for rule, count in top:
+            el(line, "code", rule)
+            add_text(line, f" × {count}  ")
     table = el(parent, "table", cls="grid index")
     head = el(el(table, "thead"), "tr")
     for name in labels["columns"]:

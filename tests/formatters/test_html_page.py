@@ -130,6 +130,17 @@ def test_report_text_is_escaped_everywhere(ruleset):
     assert "[bold red]" in doc.xpath("//title")[0].text or "[bold red]" in doc.xpath("//p[@class='meta']")[0].text
 
 
+def test_column_finding_marks_the_cells_it_lists(ruleset):
+    bound = build(ruleset, {"cells": {"t3/carried_in/natural": "", "t3/granted/natural": " "}})
+    result = dataclasses.replace(evaluate(bound, ruleset, lang="zh"), document=describe_document(bound))
+    blank = next(f for f in result.findings if f.rule == "CELL-BLANK")
+    assert (blank.location.table, blank.location.column) == ("t3", "natural")
+    assert set(blank.evidence["blank_rows"]) == {"carried_in", "granted"}
+    _, doc = _page(result, ruleset, lang="zh")
+    number = _number(result, "CELL-BLANK")
+    assert _marked(doc, f"f{number}") == {("t3", "carried_in", "natural"), ("t3", "granted", "natural")}
+
+
 def test_without_document_the_findings_still_render(results, catalog):
     doc = lxml.html.document_fromstring(html.render(results, catalog, lang="en"))
     assert doc.xpath("//li[@data-rule='T3-BALANCE']")
