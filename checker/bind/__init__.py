@@ -46,9 +46,9 @@ def _part_ranges(blocks: tuple[Block, ...], parts: dict) -> dict[str, range]:
 
 
 def _stream_candidates(blocks: tuple[Block, ...], parts: dict, structure: Structure) -> dict[str, list[Block]]:
-    """Short paragraphs of each table's part, for tables that crawlers flattened into lines."""
+    """Short paragraphs (and the table blocks) of each table's part, for tables flattened into lines."""
     ranges = _part_ranges(blocks, parts)
-    return {spec.id: [blocks[i] for i in ranges[spec.part] if blocks[i].type != "table" and len(blocks[i].text) <= 120]
+    return {spec.id: [blocks[i] for i in ranges[spec.part] if blocks[i].type == "table" or len(blocks[i].text) <= 120]
             for spec in structure.tables if spec.part in ranges}
 
 

@@ -66,7 +66,7 @@ def _rows_from_structured(rows: tuple[tuple[Cell, ...], ...], index: LabelIndex)
             if match:
                 break
         if match is None:
-            if sum(1 for c in labels if index.is_header(c.text)) == 0 and values:
+            if sum(1 for c in labels if index.is_header(c.text)) == 0 and any(v.text.strip() for v in values):
                 out.append(_Row(labels[-1].text, "unknown", None, values, labels[-1].line, labels[-1].page))
             continue
         if not values and all(index.is_column(c.text) or index.is_header(c.text) for c in labels):
@@ -86,6 +86,13 @@ def _rows_from_stream(cells: list[Cell], index: LabelIndex) -> list[_Row]:
             current.values.append(cell)
             continue
         match = index.match_row(cell.text)
+        run = _RUN_TOGETHER.match(norm(cell.text)) if match is None or match.how == "typo" else None
+        if run and (glued := index.match_row(run.group(1))) and glued.how in ("exact", "numbering", "alias"):
+            # "行政许可 97": a label and its one value on a line of their own (PDF extraction, 012)
+            out.append(_Row(run.group(1), glued.how, glued.row, [Cell(run.group(2), line=cell.line, page=cell.page)],
+                            cell.line, cell.page))
+            current = None
+            continue
         if match and not (index.is_column(cell.text) and match.how != "exact"):
             current = _Row(cell.text, match.how, match.row, [], cell.line, cell.page)
             out.append(current)
@@ -111,8 +118,30 @@ def _window(values: list[Cell], n: int) -> list[Cell | None]:
     return list(values[best : best + n])
 
 
+def _fill_gaps(spec: TableSpec, rows: list[_Row]) -> None:
+    """Unlabelled value rows between two labelled rows take the template rows missing between them, in
+    order, but only when the counts agree: PDF extraction moves some labels out of the table (012)."""
+    if any(r.label is None for r in spec.rows):
+        return  # a table whose data row is unlabelled by design (表四)
+    order = {r.id: n for n, r in enumerate(spec.rows)}
+    found = {r.spec.id for r in rows if r.spec is not None}
+    last, pending = -1, []
+    for row in rows:
+        if row.spec is None:
+            if row.match_how == "unlabelled":
+                pending.append(row)
+            continue
+        here = order[row.spec.id]
+        gap = [r for r in spec.rows[last + 1 : here] if r.id not in found]
+        if pending and len(gap) == len(pending) and all(len(p.values) >= len(g.columns) for p, g in zip(pending, gap)):
+            for unlabelled, target in zip(pending, gap):
+                unlabelled.spec, unlabelled.match_how = target, "position"
+        last, pending = max(last, here), []
+
+
 def _assign(table: BoundTable, rows: list[_Row]) -> None:
     spec = table.spec
+    _fill_gaps(spec, rows)
     unlabelled = next((r for r in spec.rows if r.label is None), None)
     for row in rows:
         target = row.spec
@@ -122,7 +151,7 @@ def _assign(table: BoundTable, rows: list[_Row]) -> None:
             if row.match_how == "unknown":
                 table.unknown_rows.append(Paragraph(row.label, row.line, row.page))
             continue
-        if row.match_how == "unlabelled" and len(row.values) < len(target.columns) // 2:
+        if row.match_how in ("unlabelled", "position") and len(row.values) < len(target.columns) // 2:
             continue
         previous = table.rows.get(target.id)
         if previous is not None and (HOW_RANK.get(previous.how, 9), -previous.values) <= (
@@ -160,6 +189,27 @@ def bind_table(spec: TableSpec, blocks: list[Block]) -> BoundTable:
     return table
 
 
+def _adopt_value_blocks(blocks: tuple[Block, ...], chosen: dict[str, list[Block]],
+                       indexes_of: dict[str, list[int]]) -> None:
+    """A table block of numbers only, between two blocks of the same table, belongs to that table
+    (PDF extraction cuts a table into pieces and some pieces keep no label; 012)."""
+    owner = {position: tid for tid, positions in indexes_of.items() for position in positions}
+    ordered = sorted(owner)
+    for position, block in enumerate(blocks):
+        if position in owner or block.type != "table" or not block.rows:
+            continue
+        if not all(looks_like_value(c.text) for row in block.rows for c in row):
+            continue
+        before = [p for p in ordered if p < position]
+        after = [p for p in ordered if p > position]
+        if before and after and owner[before[-1]] == owner[after[0]]:
+            tid = owner[before[-1]]
+            indexes_of[tid].append(position)
+            indexes_of[tid].sort()
+    for tid, positions in indexes_of.items():
+        chosen[tid] = [blocks[p] for p in positions]
+
+
 def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_stream: dict[str, list[Block]]) -> dict[str, BoundTable]:
     """Assign each table block to the template it matches best, then read each template's blocks."""
     indexes = {spec.id: LabelIndex(spec) for spec in structure.tables}
@@ -174,12 +224,20 @@ def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_s
         if best >= MIN_SCORE and len(winners) == 1:
             chosen[winners[0]].append(block)
             indexes_of[winners[0]].append(position)
+    _adopt_value_blocks(blocks, chosen, indexes_of)
     for spec in structure.tables:
-        if not chosen[spec.id] and paragraphs_as_stream.get(spec.id):
-            candidate = paragraphs_as_stream[spec.id]
-            pseudo = Block("table", rows=tuple((Cell(b.text, line=b.line, page=b.page),) for b in candidate))
-            if score(pseudo, indexes[spec.id]) >= MIN_SCORE:
-                chosen[spec.id].append(pseudo)
+        candidate = [b for b in paragraphs_as_stream.get(spec.id, []) if b.type != "table"]
+        claimed = {id(b) for blocks_of in chosen.values() for b in blocks_of}
+        loose = [b for b in paragraphs_as_stream.get(spec.id, []) if b.type == "table" and id(b) not in claimed]
+        if not chosen[spec.id] and loose and any(r.label is None for r in spec.rows):
+            chosen[spec.id].extend(loose)  # 表四's header split into lines above a table of just the numbers (012)
+        if not candidate:
+            continue
+        pseudo = Block("table", rows=tuple((Cell(b.text, line=b.line, page=b.page),) for b in candidate))
+        if score(pseudo, indexes[spec.id]) >= MIN_SCORE:
+            # Lines of the part outside any table: the whole table when crawler text has no table, or
+            # rows a PDF extraction left outside it (012's "行政许可 97"); rows read from a table win.
+            chosen[spec.id].insert(0, pseudo) if chosen[spec.id] else chosen[spec.id].append(pseudo)
     tables = {spec.id: bind_table(spec, chosen[spec.id]) for spec in structure.tables}
     for table_id, positions in indexes_of.items():
         tables[table_id].blocks = positions
