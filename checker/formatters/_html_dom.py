@@ -55,7 +55,7 @@ table.grid { border-collapse: collapse; width: 100%; font-size: .88em; margin: .
 .grid td.mark::before { content: "\\26A0"; float: left; font-size: .85em; }
 .grid th.mark { color: var(--err); outline: 2px dashed var(--err); outline-offset: -2px; }
 a.ref { font-size: .75em; vertical-align: super; text-decoration: none; margin-left: 2px; }
-.grid small.cid { display: block; font-weight: normal; font-size: .7em; overflow-wrap: anywhere; }
+.grid small.cid { display: block; font-weight: normal; font-size: .7em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; } a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; } table.grid, .part, ol.findings li { break-inside: avoid; }

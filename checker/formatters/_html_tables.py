@@ -166,7 +166,7 @@ def _header(table: ET.Element, layout: Mapping[str, Any], label_columns: int, ma
         th = el(row, "th", col["label"], data_col=col["id"], cls="mark" if numbers else None,
                 title=refs.hover(numbers) if numbers else None)
         if counts[col["label"]] > 1:  # e.g. 表四 repeats 结果维持 under each heading: say which one
-            el(th, "small", col["id"], cls="cid")
+            el(th, "small", col["id"].split("_")[0], cls="cid", title=col["id"])
         refs.links(th, numbers)
 
 
