@@ -36,14 +36,30 @@ def iso_date(text: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_title(meta: Meta, blocks: tuple[Block, ...]) -> str | None:
+# "现将富县人民政府2024年政府信息公开工作年度报告予以公开": the report names itself in its first sentence
+_TITLE_IN_INTRO = re.compile(
+    r"(?:现将|现公布|现向社会公布|编制完成|特发布|现发布)\s*"
+    r"(?P<title>[^，。,；;：:“”《》()（）]{0,40}?(?:19|20)[0-9]{2}\s*年度?[^，。,；;“”《》()（）]{0,30}?(?:年度报告|工作报告))"
+)
+
+
+def find_title(meta: Meta, blocks: tuple[Block, ...]) -> tuple[str | None, str]:
+    """The title and where it came from: the metadata, a title line, or the intro sentence."""
     if meta.title:
-        return meta.title.strip()
+        return meta.title.strip(), "meta"
     for block in blocks[:8]:
         text = block.text.strip()
         if block.type != "table" and 6 <= len(text) <= 80 and any(w in text for w in _TITLE_WORDS):
-            return text
-    return None
+            return text, "first line"
+    for block in blocks[:3]:
+        m = _TITLE_IN_INTRO.search(block.text[:400]) if block.type != "table" else None
+        if m:
+            title = m.group("title").strip()
+            before = re.split(r"[，,。；;）)]", block.text[: m.start()])[-1].strip()
+            if "编制完成" in m.group(0) and 2 <= len(before) <= 30 and _YEAR_IN_TITLE.match(title):
+                title = before + title  # "铜川市公安局编制完成2024年政府信息公开年度报告"
+            return title, "the report's first sentence (no title line)"
+    return None, ""
 
 
 def agency_from_title(title: str | None) -> str | None:
@@ -51,7 +67,9 @@ def agency_from_title(title: str | None) -> str | None:
         return None
     m = _YEAR_IN_TITLE.search(title)
     name = title[: m.start()] if m else ""
-    name = re.sub(r"[关于的《》\s]", "", name)
+    if m and not name.strip():  # "2024年深圳市公安局龙华分局政府信息公开工作年度报告": the year comes first
+        name = re.split(r"政府信息|信息公开|工作年度报告|年度报告", title[m.end():])[0]
+    name = re.sub(r"^关于|的$|[《》\s]", "", name.strip())
     return name or None
 
 
@@ -76,9 +94,9 @@ def infer_kind(name: str | None, text: str) -> tuple[str | None, str]:
 
 def resolve_meta(meta: Meta, blocks: tuple[Block, ...], text: str, agency_kind: str | None = None) -> ResolvedMeta:
     out = ResolvedMeta(fields=dict(meta.fields))
-    out.title = find_title(meta, blocks)
+    out.title, title_source = find_title(meta, blocks)
     if out.title:
-        out.sources["title"] = "meta" if meta.title else "first line"
+        out.sources["title"] = title_source
     title_year = _YEAR_IN_TITLE.search(out.title or "")
     period = _PERIOD.search(text)
     if meta.year is not None:
