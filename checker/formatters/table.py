@@ -72,13 +72,17 @@ def _report(result: CheckResult, catalog: Mapping[str, RuleInfo], lang: str,
 
 
 def _batch(results: Sequence[CheckResult], lang: str) -> list[RenderableType]:
-    s = summarize(list(results))
+    return summary_renderables(summarize(list(results)), c.top_rules(results), c.worst_reports(results), lang)
+
+
+def summary_renderables(s: Mapping[str, int], top: Sequence[tuple[str, int]], worst: Sequence[CheckResult],
+                        lang: str) -> list[RenderableType]:
+    """The batch summary from its parts (a streaming batch keeps only these, not every result)."""
     out: list[RenderableType] = [_t(c.word("batch", lang, n=s["reports"], f=s["failing"],
                                              u=s["unreadable"]), "bold")]
-    top = c.top_rules(results)
     if top:
         out.append(_t(f"{c.word('top_rules', lang)}: " + ", ".join(f"{r} ×{n}" for r, n in top)))
-    for result in c.worst_reports(results):
+    for result in worst:
         out.append(_t(f"  {result.source}: {c.counts_line(result, lang)}"))
     return out
 
@@ -104,10 +108,20 @@ def render(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, l
            tool_version: str = __version__, color: bool = False, width: int = 100,
            max_findings: int = 200, **_options: Any) -> str:
     """Render the table as text; with ``color`` it carries ANSI styles (standard 16 colours)."""
+    return _print(renderable(results, catalog, lang=lang, max_findings=max_findings), color, width)
+
+
+def _print(item: RenderableType, color: bool, width: int) -> str:
     console = Console(file=io.StringIO(), width=width, force_terminal=color,
                       color_system="standard" if color else None, highlight=False, markup=False,
                       emoji=False, legacy_windows=False, _environ={})
-    console.print(renderable(results, catalog, lang=lang, max_findings=max_findings))
+    console.print(item)
     file = console.file
     assert isinstance(file, io.StringIO)
     return file.getvalue()
+
+
+def render_summary(s: Mapping[str, int], top: Sequence[tuple[str, int]], worst: Sequence[CheckResult], *,
+                   lang: str = "zh", color: bool = False, width: int = 100) -> str:
+    """Only the batch summary, as `render` prints it after the reports."""
+    return _print(Group(*summary_renderables(s, top, worst, lang)), color, width)
