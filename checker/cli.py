@@ -73,17 +73,25 @@ def _settings_options(func):
     return func
 
 
-def _check_inputs(inputs, settings, previous):
-    """Load the configured ruleset and check every input: (ruleset, options, results)."""
+def _load_inputs(inputs, settings, previous, use_cache=False):
+    """The configured ruleset, the run options and the expanded input paths."""
     from checker import config, run
 
     options = run.Options(lang=settings.lang or run.default_lang(), agency_kind=settings.agency_kind,
                           previous=previous, fail_on=settings.fail_on, max_warnings=settings.max_warnings,
                           formats=list(settings.format))
-    ruleset = config.load_configured_ruleset(settings)
+    ruleset = config.load_configured_ruleset(settings, use_cache=use_cache)
     paths = run.expand_inputs(inputs)
     if not paths:
         raise InputError("no report files found in the given folders")
+    return ruleset, options, paths
+
+
+def _check_inputs(inputs, settings, previous, use_cache=False):
+    """Load the configured ruleset and check every input: (ruleset, options, results)."""
+    from checker import run
+
+    ruleset, options, paths = _load_inputs(inputs, settings, previous, use_cache)
     return ruleset, options, run.check_all(paths, ruleset, options)
 
 
@@ -99,14 +107,23 @@ def _check_inputs(inputs, settings, previous):
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: locale).")
 @click.option("--baseline", metavar="FILE", default=None, help="Suppress the findings this baseline accepts.")
 @click.option("--color/--no-color", default=None, help="Colour the table (default: when printing to a terminal).")
-def check(inputs, config_file, isolated, previous, color, **cli) -> None:
-    """Check one or more reports (JSON, text, Markdown, HTML, DOCX, PDF)."""
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Load the rule pack afresh instead of from the cache.")
+def check(inputs, config_file, isolated, previous, color, jobs, no_cache, **cli) -> None:
+    """Check reports: files, folders (recursive), globs, or @LIST.txt (one path a line)."""
     from checker import baseline, config, run
 
     settings = config.resolve(cli, config_file=config_file, isolated=isolated)
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
     plan = run.plan_outputs(list(settings.format) or [default], list(settings.output))
-    ruleset, options, results = _check_inputs(inputs, settings, previous)
+    ruleset, options, paths = _load_inputs(inputs, settings, previous, use_cache=not no_cache)
+    if len(paths) > 1 and not settings.baseline and "html" not in settings.format:  # stream the batch
+        from checker import batch
+
+        use_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if color is None else color
+        sys.exit(batch.run_batch(paths, ruleset, options, plan, jobs=jobs or batch.default_jobs(),
+                                 color=bool(use_color), progress=batch.show_progress(plan)))
+    results = run.check_all(paths, ruleset, options)
     results, outcome = baseline.apply_file(results, settings.baseline)
     for line in outcome.warnings(options.lang) if outcome else ():
         click.echo(f"reportlint: warning: {line}", err=True)

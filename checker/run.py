@@ -107,14 +107,36 @@ def write_pages(folder: str, results: Sequence[CheckResult], ruleset: Ruleset, l
 
 
 def expand_inputs(inputs: Sequence[str]) -> list[str]:
-    """Files as given; folders are walked for supported report files, in sorted order."""
+    """Files as given; folders walked and globs (``**`` too) matched for supported report files, in
+    sorted order; ``@list.txt`` names one input a line (blank lines and ``#`` comments skipped)."""
+    out: list[list[str]] = []
+    for item in inputs:
+        if item.startswith("@") and not Path(item).exists():
+            out.extend(_expand_one(line) for line in _list_file(item[1:]))
+        else:
+            out.append(_expand_one(item))
+    flat = [p for group in out for p in group]
+    return list(dict.fromkeys(flat))  # a file named twice is checked once, where first named
+
+
+def _expand_one(item: str) -> list[str]:
+    import glob
+
     from checker.readers import READERS
 
-    out: list[str] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            out.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in READERS)
-        else:
-            out.append(item)
-    return out
+    path = Path(item)
+    if path.is_dir():
+        return [str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in READERS]
+    if not path.exists() and any(ch in item for ch in "*?["):
+        matches = sorted(glob.glob(item, recursive=True))
+        files = [m for m in matches if Path(m).is_file() and Path(m).suffix.lower() in READERS]
+        return files or [item]  # nothing matched: the check says "no such file"
+    return [item]
+
+
+def _list_file(name: str) -> list[str]:
+    try:
+        lines = Path(name).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the input list: {getattr(exc, 'strerror', None) or exc}", name) from None
+    return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]

@@ -1,0 +1,145 @@
+"""Writing a batch as it runs: each format gets a sink fed one result at a time.
+
+`table`, `csv` and `json` stream: a report is written when it is checked and only the summary's
+counters, the rule tally and the five worst reports are kept, so memory stays flat for 10k reports.
+The output is byte-for-byte what the formatter renders for the whole list (tests/test_batch.py).
+Document formats (SARIF, JUnit, GitLab, Markdown, GitHub, HTML) need every result at the end; their
+sinks collect the results and render once. Files are written to a temporary file and moved into
+place (`os.replace`) when the batch ends, so a reader never sees half a report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Mapping
+from typing import IO, Any
+
+from checker import __version__
+from checker.errors import InputError
+from checker.findings import CheckResult, RuleInfo, Severity, summarize
+from checker.formatters import _common as c
+from checker.formatters import get
+
+STREAMING = ("table", "csv", "json")
+_SENTINEL = "\x00results\x00"
+
+
+class Summary:
+    """What the batch summary and the exit code need, in constant memory."""
+
+    def __init__(self, keep: int = 5) -> None:
+        self.totals: Counter[str] = Counter(summarize([]))
+        self.rules: Counter[str] = Counter()
+        self.worst: list[CheckResult] = []
+        self.max_severity: Severity | None = None
+        self.keep = keep
+
+    def add(self, result: CheckResult) -> None:
+        self.totals.update(summarize([result]))
+        self.rules.update(dict(c.top_rules([result], n=len(result.findings))))
+        self.worst = c.worst_reports([*self.worst, result], n=self.keep)
+        severity = result.max_severity()
+        if severity is not None and (self.max_severity is None or severity > self.max_severity):
+            self.max_severity = severity
+
+    def top_rules(self, n: int = 5) -> list[tuple[str, int]]:
+        return sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+    def exit_code(self, fail_on: str, max_warnings: int | None = None) -> int:
+        """As `checker.run.exit_code` over every result: unreadable inputs fail a batch."""
+        if self.totals["unreadable"]:
+            return 1
+        if max_warnings is not None and self.totals["warnings"] > max_warnings:
+            return 1
+        if fail_on == "never" or self.max_severity is None:
+            return 0
+        return 1 if self.max_severity >= Severity.parse(fail_on) else 0
+
+
+class Sink:
+    """One format written to `out`; `add` each result, then `close` with the summary."""
+
+    def __init__(self, fmt: str, out: IO[str], catalog: Mapping[str, RuleInfo], lang: str, color: bool) -> None:
+        self.fmt, self.out, self.catalog, self.lang, self.color = fmt, out, catalog, lang, color
+        self.module = get(fmt)
+        self.collected: list[CheckResult] | None = None if fmt in STREAMING else []
+        self.count = 0
+        if fmt == "csv":
+            self.header = self._render([])
+            out.write(self.header)
+
+    def _render(self, results: list[CheckResult]) -> str:
+        return self.module.render(results, self.catalog, lang=self.lang, tool_version=__version__,
+                                  color=self.color)
+
+    def add(self, result: CheckResult) -> None:
+        if self.collected is not None:
+            self.collected.append(result)
+        elif self.fmt == "csv":
+            self.out.write(self._render([result])[len(self.header):])
+        elif self.fmt == "table":
+            self.out.write(self._render([result]))
+        else:
+            self._json_result(result)
+        self.count += 1
+        self.out.flush()
+
+    def _json_result(self, result: CheckResult) -> None:
+        if self.count == 0:
+            self.head, self.tail = self._json_frame(summarize([]))
+            self.out.write(self.head)
+        else:
+            self.out.write(",\n")
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
+        self.out.write("\n".join("    " + line for line in text.split("\n")))
+
+    def _json_frame(self, summary: Mapping[str, int]) -> tuple[str, str]:
+        """The document around its results, as `formatters.json.render` lays it out."""
+        doc: dict[str, Any] = self.module.document([], tool_version=__version__)
+        doc["results"], doc["summary"] = [_SENTINEL], dict(summary)
+        text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        marker = f'    "{json.dumps(_SENTINEL)[1:-1]}"'
+        head, tail = text.split(marker)
+        return head, tail
+
+    def close(self, summary: Summary) -> None:
+        if self.collected is not None:
+            self.out.write(self._render(self.collected))
+        elif self.fmt == "json":
+            if self.count == 0:
+                self.out.write(self._render([]))
+            else:
+                self.out.write(self._json_frame(dict(summary.totals))[1])
+        elif self.fmt == "table" and summary.totals["reports"] > 1:
+            self.out.write(self.module.render_summary(dict(summary.totals), summary.top_rules(), summary.worst,
+                                                      lang=self.lang, color=self.color))
+        self.out.flush()
+
+
+class AtomicFile:
+    """A text file written under a temporary name and moved into place on `commit`."""
+
+    def __init__(self, path: str) -> None:
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            raise InputError(f"cannot write {path}: folder {folder} does not exist")
+        self.path = path
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.handle.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
