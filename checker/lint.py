@@ -104,6 +104,12 @@ def _extra_keys(error: Any) -> list[str]:
 def schema_problems(instance: Any, schema: str, path: Path | str, marks: Marks | None, sink: Sink,
                     prefix: tuple[Any, ...] = (), code: str = "schema") -> bool:
     """Every schema error of `instance` (found at `prefix` in the file); True when there is none."""
+    return not schema_error_paths(instance, schema, path, marks, sink, prefix, code)
+
+
+def schema_error_paths(instance: Any, schema: str, path: Path | str, marks: Marks | None, sink: Sink,
+                       prefix: tuple[Any, ...] = (), code: str = "schema") -> list[tuple[Any, ...]]:
+    """Report every schema error; return where each one is (relative to `instance`)."""
     from checker.schemas import errors, json_path
 
     found = errors(instance, schema)
@@ -114,7 +120,7 @@ def schema_problems(instance: Any, schema: str, path: Path | str, marks: Marks |
         at_key = error.validator == "required" or bool(extra)
         sink.add(path, marks, (*keys, extra[0]) if extra else keys, code, _schema_zh(error, where),
                  f"{where}: {' '.join(error.message.split())[:200]}", at_key=at_key)
-    return not found
+    return [tuple(error.absolute_path) for error in found]
 
 
 # --- one rule file ------------------------------------------------------------------------
@@ -126,7 +132,8 @@ def check_rule_data(data: Any, marks: Marks, path: Path, sink: Sink) -> bool:
     if not isinstance(data, dict):
         sink.add(path, marks, (), "schema", "规则文件须为键值映射", "a rule file must be a mapping")
         return False
-    ok = schema_problems(data, "rule", path, marks, sink)
+    # A rule with bad examples can still be checked for meaning; any other schema error makes it unusable.
+    ok = all(keys[:1] == ("examples",) for keys in schema_error_paths(data, "rule", path, marks, sink))
     name = data.get("kind")
     if not isinstance(name, str):
         return False

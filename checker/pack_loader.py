@@ -88,6 +88,8 @@ def collect_pack(folder: Path, sink: Sink, depth: int = 0) -> Ruleset | None:
             structures[str(edition)] = load_structure(folder / name)
         except InputError as exc:
             sink.add_error(exc, folder / name, "structure")
+    if not structures and parent is None and "extends" in data:
+        return None  # the missing parent was reported; its structures are what is missing
     if not structures:
         sink.add(pack_file, marks, (), "pack", "规则包既未声明格式结构（structures），也未继承（extends）其他规则包",
                  "the pack declares no structures and extends none")
