@@ -1,0 +1,95 @@
+"""What keeps a cold `reportlint check report.json` cheap, asserted by content, never by time:
+the rule pack cache (hit, invalidation, broken entries) and the fast report shape check that
+spares jsonschema (it may only accept what the schema accepts)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker import rulecache
+from checker.api import read_report
+from checker.reportshape import conforms
+from checker.resources import rules_dir
+from checker.schemas import errors
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "000_2606f0613b160dcc.txt"
+SEED_DOC = read_report(SEED).to_dict()
+
+
+def test_the_seed_model_passes_the_fast_check_and_the_schema():
+    assert conforms(SEED_DOC) and errors(SEED_DOC, "report") == []
+
+
+_values = st.one_of(st.none(), st.booleans(), st.integers(-3, 3000), st.floats(allow_nan=False),
+                    st.sampled_from(["", "1.0", "1.0\n", "2024-01-31", "township", "x"]), st.just([]), st.just({}))
+_keys = st.sampled_from(["meta", "blocks", "type", "text", "rows", "level", "line", "page", "year",
+                         "published", "agency_kind", "fields", "rowspan", "colspan", "schema_version",
+                         "notes", "reader", "bogus"])
+
+
+def _mutate(doc, path, key, value):
+    """Set doc[path...][key] = value (for dicts) or replace an item (for lists)."""
+    target = doc
+    for step in path:
+        if isinstance(target, dict) and target:
+            target = target[sorted(target)[step % len(target)]]
+        elif isinstance(target, list) and target:
+            target = target[step % len(target)]
+    if isinstance(target, dict):
+        target[key] = value
+    elif isinstance(target, list) and target:
+        target[len(path) % len(target)] = value
+    return doc
+
+
+@given(st.lists(st.integers(0, 400), max_size=5), _keys, _values)
+def test_the_fast_check_never_accepts_what_the_schema_rejects(path, key, value):
+    doc = _mutate(json.loads(json.dumps(SEED_DOC)), path, key, value)
+    if conforms(doc):
+        assert errors(doc, "report") == []
+
+
+def test_a_cache_hit_needs_no_jsonschema(tmp_path):
+    report = tmp_path / "seed.json"
+    report.write_text(json.dumps(SEED_DOC, ensure_ascii=False), encoding="utf-8")
+    code = ("import sys; from checker.rulecache import load_ruleset_cached; from checker.api import check; "
+            f"r = check({str(report)!r}, load_ruleset_cached()); "
+            "print(len(r.findings), 'jsonschema' in sys.modules)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env.pop("REPORTLINT_NO_CACHE", None)
+    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    findings, schema_cold = cold.stdout.split()
+    assert schema_cold == "True"  # the miss validated every rule file
+    assert warm.stdout.split() == [findings, "False"]  # same findings; neither rules nor report validated
+    assert len(list((tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle"))) == 1
+
+
+def test_editing_a_rule_file_misses_the_cache_and_a_broken_entry_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    pack = tmp_path / "national"
+    shutil.copytree(rules_dir() / "national", pack)
+    first = rulecache.load_ruleset_cached(pack)
+    rule = first.rules[0]
+    source = Path(rule.source.replace(str(rules_dir() / "national"), str(pack)))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace(rule.title["en"], rule.title["en"] + " (edited)", 1), encoding="utf-8")
+    second = rulecache.load_ruleset_cached(pack)
+    assert second.rule(rule.id).title["en"] == rule.title["en"] + " (edited)"
+    entries = sorted((tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle"))
+    assert len(entries) == 2
+    for entry in entries:
+        entry.write_bytes(b"\x80\x05truncated")
+    third = rulecache.load_ruleset_cached(pack)
+    assert third.rule(rule.id).title == second.rule(rule.id).title
+    assert rulecache.load_ruleset_cached(pack, use_cache=False).catalog() == third.catalog()
