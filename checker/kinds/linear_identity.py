@@ -4,9 +4,11 @@ What it checks: for each identity {left: [...], right: [...]}, Σ left = Σ righ
 `tolerance`), evaluated `each: column` (the identity holds down every column listed in
 `columns`, default all) or `each: row` (across every row in `rows`, default all rows whose
 template has those columns). Names are row ids for `each: column`, column ids for `each:
-row`; `@group` expands a group of the structure. Blank operands count as 0 (CELL-BLANK
-reports them); a wholly blank left (total) side, or text in an operand, leaves that column
-or row to the cell rules rather than failing it twice.
+row`; `@group` expands a group of the structure. Blank operands count as 0 where the table
+writes no zeros (001 leaves every zero blank) but are missing numbers where it does (012's
+blank 结转 总计); CELL-BLANK reports them either way. A wholly blank side, a blank in a table
+that writes its zeros, or text in an operand leaves that column or row to the cell rules
+rather than failing it twice.
 Why: the printed 勾稽关系 of 表三 (第一项加第二项之和，等于第三项加第四项之和) and the
 structural totals implied by the table design (regulation.md §7.1–7.2).
 Placeholders: left, right, difference, left_terms, right_terms, tolerance.
@@ -49,6 +51,10 @@ def _side(table: BoundTable, cells: list[tuple[str, str]]) -> tuple[Decimal | No
     return total, all_blank
 
 
+def _has_blank(table: BoundTable, cells: list[tuple[str, str]]) -> bool:
+    return any((c := table.cell(r, col)) is not None and c.value.state == "blank" for r, col in cells)
+
+
 def _terms(table: BoundTable, cells: list[tuple[str, str]], by_row: bool) -> str:
     spec = table.spec
     names = [spec.column(c).label if by_row else (spec.row(r).label or r) for r, c in cells]
@@ -75,6 +81,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     tolerance = Decimal(str(params.get("tolerance", 0)))
     by_row = each == "row"
     spec = table.spec
+    writes_zeros = any(c.value.state == "number" and c.value.value == 0 for c in table.cells.values())
     for line in _lines(table, each, params):
         for identity in params["identities"]:
             left_names, right_names = spec.expand(identity["left"]), spec.expand(identity["right"])
@@ -88,8 +95,10 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                 continue  # a row the binder did not find: table_labels reports it
             left_sum, left_blank = _side(table, left)
             right_sum, right_blank = _side(table, right)
-            if left_sum is None or right_sum is None or left_blank:
-                continue  # text in an operand, or the total side left blank: cell rules report it
+            if left_sum is None or right_sum is None or left_blank or right_blank:
+                continue  # text in an operand, or one side left wholly blank: cell rules report it
+            if writes_zeros and _has_blank(table, left + right):
+                continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
             difference = left_sum - right_sum
             if abs(difference) <= tolerance:
                 continue
