@@ -73,18 +73,21 @@ def test_a_valid_pack_has_no_problems(tmp_path):
     assert lint_path(make_pack(tmp_path / "p", {"A.yaml": RULE})) == []
 
 
-def test_yaml_duplicate_key(tmp_path):
-    text = RULE.replace("severity: warning\n", "severity: warning\nseverity: error\n")
-    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": text})))
-    assert where(problem) == ("A.yaml", 4, 1, "yaml")
-    assert "duplicate key 'severity'" in problem.message_en
-
-
-def test_schema_unknown_key_points_at_the_key(tmp_path):
-    text = RULE.replace("severity: warning\n", "severity: warning\nseverty: error\n")
-    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": text})))
-    assert where(problem) == ("A.yaml", 4, 1, "schema")
-    assert "不认识的键 severty" in problem.message_zh
+@pytest.mark.parametrize(
+    ("old", "new", "at", "text"),
+    [
+        ("severity: warning\n", "severity: warning\nseverity: error\n", (4, 1, "yaml"), "duplicate key 'severity'"),
+        ("severity: warning\n", "severity: warning\nseverty: error\n", (4, 1, "schema"), "不认识的键 severty"),
+        ("kind: linear_identity", "kind: linear_identy", (2, 7, "unknown-kind"), "未知的规则类型“linear_identy”"),
+        ("each: column", "each: columns", (10, 9, "params"), "$.params.each：取值须为 column / row"),
+        ('en: "{left} vs {right}"', 'en: "{left} vs {rigth}"', (5, 37, "placeholder"), "未知的占位符 ['rigth']"),
+    ],
+    ids=["yaml", "schema", "unknown-kind", "params", "placeholder"],
+)
+def test_one_problem_at_its_line_and_column(tmp_path, old, new, at, text):
+    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": RULE.replace(old, new)})))
+    assert where(problem) == ("A.yaml", *at)
+    assert text in problem.message_zh + problem.message_en
 
 
 def test_schema_every_missing_key_is_reported(tmp_path):
@@ -92,27 +95,6 @@ def test_schema_every_missing_key_is_reported(tmp_path):
     problems = lint_path(make_pack(tmp_path / "p", {"A.yaml": text}))
     assert [where(p) for p in problems] == [("A.yaml", 1, 1, "schema")] * 2
     assert sorted(p.message_zh for p in problems) == ["$：缺少必填项 basis", "$：缺少必填项 rationale"]
-
-
-def test_unknown_kind(tmp_path):
-    text = RULE.replace("kind: linear_identity", "kind: linear_identy")
-    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": text})))
-    assert where(problem) == ("A.yaml", 2, 7, "unknown-kind")
-    assert "linear_identy" in problem.message_zh
-
-
-def test_params_against_the_kind_schema(tmp_path):
-    text = RULE.replace("each: column", "each: columns")
-    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": text})))
-    assert where(problem) == ("A.yaml", 10, 9, "params")
-    assert problem.message_zh.startswith("$.params.each：取值须为 column / row")
-
-
-def test_unknown_placeholder(tmp_path):
-    text = RULE.replace('en: "{left} vs {right}"', 'en: "{left} vs {rigth}"')
-    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": text})))
-    assert where(problem) == ("A.yaml", 5, 37, "placeholder")
-    assert "['rigth']" in problem.message_en
 
 
 @pytest.mark.parametrize(
