@@ -25,3 +25,17 @@ def pair(ruleset):
         return this, build(ruleset, previous_given(previous, this))
 
     return make
+
+
+@pytest.fixture
+def run_rule(ruleset):
+    """run_rule(rule_id, given) → the violations of that rule's kind and params on the patched base."""
+    from checker.kinds import get
+    from checker.kinds._base import Context
+
+    def run(rule_id: str, given: dict[str, Any] | None = None, previous: BoundReport | None = None) -> list:
+        rule = ruleset.rule(rule_id)
+        bound = build(ruleset, given)
+        return list(get(rule.kind).check(Context(bound=bound, previous=previous, rule_id=rule.id), rule.params))
+
+    return run
