@@ -22,6 +22,8 @@ KIND_NAMES = (
     "previous_similarity",
     "table_labels",
     "table_present",
+    "text_pattern",
+    "year_consistency",
 )
 
 _loaded: dict[str, ModuleType] = {}

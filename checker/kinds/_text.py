@@ -1,0 +1,136 @@
+"""What the text kinds share: which paragraphs a rule reads, and patterns written by policy staff.
+
+A rule names its scope: `text` (the whole report), `title`, `intro` (what comes before part
+一 — the paragraph that names the report, its basis and its statistical period) or `parts`
+(a list of part ids). A scope is `bounded` when its end is known — a later part, or for the
+whole text the last part, was found — so that rules about what is absent can stay silent on
+excerpts and pages cut short. Patterns are matched on normalised text (`checker.textnorm.norm`: no
+spaces or line breaks, half-width brackets, digits and commas, straight quotes), so a
+line-broken label still matches. A plain string is a literal phrase (normalised the same
+way); `{regex: ...}` is a regular expression on that normalised text; kinds list such params in
+`REGEX_PARAMS`, so the pack loader refuses an unsafe one (`checker.regexsafe`) before any report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from checker.bound import BoundReport, Paragraph
+from checker.findings import Location
+from checker.kinds._base import Context, NotAssessable
+from checker.regexsafe import compile_safe
+from checker.textnorm import norm, split_numbering
+
+_INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
+
+
+@dataclass
+class Scope:
+    paragraphs: list[Paragraph]
+    location: Location  # where a finding about the scope as a whole points
+    bounded: bool = True  # False when a later part was not found, so the scope may be cut short
+
+    @property
+    def text(self) -> str:
+        return "\n".join(norm(p.text) for p in self.paragraphs)
+
+
+def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
+    """A phrase or {regex: ...} entry, compiled (the loader has already vetted the regex)."""
+    if isinstance(entry, str):
+        return re.compile(re.escape(norm(entry)))
+    return compile_safe(entry["regex"])
+
+
+def entry_label(entry: str | dict[str, Any]) -> str:
+    return entry if isinstance(entry, str) else entry.get("label", entry["regex"])
+
+
+def in_years(ctx: Context, params: dict[str, Any]) -> bool:
+    """Whether the rule's `years` range includes the reporting year (NotAssessable when unknown)."""
+    years = params.get("years")
+    if not years:
+        return True
+    year = ctx.bound.meta.year
+    if year is None:
+        raise NotAssessable("reporting year unknown", zh="无法确定报告年度")
+    return years.get("from", 0) <= year <= years.get("to", 9999)
+
+
+def _title(bound: BoundReport) -> Scope:
+    """The title the document states (its metadata, or a line of its own), not one read from a sentence."""
+    title = bound.meta.title
+    if not title:
+        raise NotAssessable("the report has no title", zh="报告没有标题")
+    own_line = next((p for p in bound.paragraphs[:10] if norm(p.text) == norm(title)), None)
+    if own_line is None and bound.meta.sources.get("title") != "meta":
+        raise NotAssessable("the report has no title line (the name comes from its first sentence)",
+                            zh="报告没有单独的标题行（名称取自首句）")
+    line = own_line.line if own_line is not None else None
+    return Scope([Paragraph(title, line)], Location(line=line if line is not None else 1))
+
+
+def _intro(bound: BoundReport) -> Scope:
+    """Before part 一; when no part heading was found, before the first "一、" paragraph (at most 5)."""
+    starts = [p.block for p in bound.parts.values() if p.found and p.block is not None]
+    if starts:
+        blocks = bound.report.blocks[: min(starts)]
+        paragraphs = [Paragraph(b.text.strip(), b.line, b.page) for b in blocks if b.type != "table" and b.text.strip()]
+    else:
+        first = next((n for n, p in enumerate(bound.paragraphs) if split_numbering(norm(p.text))[:2] == ("1", "一")),
+                     _INTRO_FALLBACK)
+        paragraphs = bound.paragraphs[: min(first, _INTRO_FALLBACK)]
+    if not paragraphs:
+        raise NotAssessable("the report has no introduction before part 一", zh="第一部分之前没有导语")
+    return Scope(paragraphs, Location(line=paragraphs[0].line, page=paragraphs[0].page))
+
+
+def _parts(bound: BoundReport, part_ids: list[str]) -> Scope:
+    found = [bound.parts[p] for p in part_ids if p in bound.parts and bound.parts[p].found]
+    if not found:
+        names = "、".join(bound.parts[p].spec.heading for p in part_ids if p in bound.parts) or "、".join(part_ids)
+        raise NotAssessable(f"part(s) not found: {', '.join(part_ids)}", cause="parts_present",
+                            zh=f"未找到相关部分：{names}")
+    first = found[0]
+    paragraphs = [p for part in found for p in part.paragraphs]
+    order = [p.id for p in bound.structure.parts]
+    last = max(order.index(p.spec.id) for p in found)
+    later = [bound.parts[pid] for pid in order[last + 1:] if pid in bound.parts]
+    bounded = not later or any(p.found for p in later)
+    return Scope(paragraphs, Location(part=first.spec.id, line=first.line, page=first.page), bounded)
+
+
+def scope(ctx: Context, params: dict[str, Any]) -> Scope:
+    kind = params.get("scope", "parts" if params.get("parts") else "text")
+    bound = ctx.bound
+    if kind == "title":
+        return _title(bound)
+    if kind == "intro":
+        return _intro(bound)
+    if kind == "parts":
+        return _parts(bound, params["parts"])
+    first = bound.paragraphs[0] if bound.paragraphs else None
+    last = bound.parts.get(bound.structure.parts[-1].id) if bound.structure.parts else None
+    return Scope(list(bound.paragraphs), Location(line=first.line if first else None, page=first.page if first else None),
+                 bounded=last is None or last.found)
+
+
+def located(bound: BoundReport, paragraph: Paragraph, base: Location) -> Location:
+    """The scope's location narrowed to one paragraph: its line, page and the part it sits in."""
+    part = base.part
+    if part is None:
+        key = (paragraph.line, paragraph.text)
+        part = next((pid for pid, p in bound.parts.items()
+                     if p.found and any((q.line, q.text) == key for q in p.paragraphs)), None)
+    return Location(part=part, line=paragraph.line if paragraph.line is not None else base.line,
+                    page=paragraph.page if paragraph.page is not None else base.page)
+
+
+def number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None

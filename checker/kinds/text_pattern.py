@@ -1,0 +1,120 @@
+"""text_pattern — phrases the report must contain, or must not contain, in a given scope.
+
+What it checks, in the rule's scope (`text`, `title`, `intro` or `parts`; see `_text`):
+- `forbid`: every match of a phrase or regex is one finding at its paragraph (template
+  residue, a misspelt citation, a 2007-era heading); `max_paragraph_chars` limits the search
+  to short paragraphs, i.e. headings; `except_title` skips the title line (a rule on
+  the title reports it);
+- `require`: groups of alternatives (`any`), each with a bilingual `label`; one finding lists
+  the groups with no match (the five aspects of 总体情况; 考核/评议/追究). `agency_name: true`
+  in a group also accepts the reporting body's own name. `min_required` relaxes "all groups";
+- `min_chars`: the scope holds fewer characters than this (an empty part 六).
+`require` and `min_chars` judge what is absent, so they are not assessed on a part whose end
+is unknown (no later part found: an excerpt or a page cut short).
+The rule is silent unless `only_if` matches in the scope (when given), the reporting year is
+in `years` (when given) and one of `when_nonzero` cells is above zero (when given).
+Why: each rule cites its clause; the kind only finds words.
+Placeholders: matched, missing, count, length, min_chars.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._text import Scope, entry_label, in_years, located, pattern, scope
+from checker.regexsafe import finditer
+from checker.textnorm import norm
+
+KIND = "text_pattern"
+PLACEHOLDERS = frozenset({"matched", "missing", "count", "length", "min_chars"})
+REGEX_PARAMS = ("forbid[].regex", "require[].any[].regex", "only_if[].regex")
+REFERENCES = {"parts[]": "part"}
+
+
+def _nonzero(ctx: Context, refs: list[str]) -> bool:
+    for ref in refs:
+        table_id, row, column = ref.split("/")
+        try:
+            value = ctx.table(table_id).number(row, column)
+        except NotAssessable:
+            continue
+        if value is not None and value > 0:
+            return True
+    return False
+
+
+def _matches(entries: list[Any], text: str) -> list[tuple[re.Match[str], Any]]:
+    """Every match in one paragraph; where two patterns hit the same words, the longer match wins."""
+    found = [(m, entry) for entry in entries for m in finditer(pattern(entry), text)]
+    found.sort(key=lambda item: (item[0].start() - item[0].end(), item[0].start()))
+    kept: list[tuple[re.Match[str], Any]] = []
+    for match, entry in found:
+        if all(match.end() <= k.start() or match.start() >= k.end() for k, _ in kept):
+            kept.append((match, entry))
+    return sorted(kept, key=lambda item: item[0].start())
+
+
+def _forbidden(ctx: Context, entries: list[Any], where: Scope, max_chars: int | None,
+               except_title: bool) -> Iterator[Violation]:
+    title = norm(ctx.bound.meta.title or "") if except_title else None
+    for paragraph in where.paragraphs:
+        text = norm(paragraph.text)
+        if (max_chars is not None and len(text) > max_chars) or text == title:
+            continue
+        for match, entry in _matches(entries, text):
+            yield Violation(
+                located(ctx.bound, paragraph, where.location),
+                {"matched": match.group(0), "count": 1},
+                {"matched": match.group(0), "pattern": entry_label(entry), "paragraph": paragraph.text[:120]},
+            )
+
+
+def _missing(ctx: Context, groups: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    agency = norm(ctx.bound.meta.agency or "")
+    out = []
+    for group in groups:
+        if group.get("agency_name") and len(agency) >= 2 and agency in text:
+            continue
+        if not any(pattern(entry).search(text) for entry in group["any"]):
+            out.append(group)
+    return out
+
+
+def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    if not in_years(ctx, params):
+        return
+    if params.get("when_nonzero") and not _nonzero(ctx, params["when_nonzero"]):
+        return
+    where = scope(ctx, params)
+    text = where.text
+    anchor = where.location
+    if params.get("only_if"):
+        hit = next((p for p in where.paragraphs for e in params["only_if"] if pattern(e).search(norm(p.text))), None)
+        if hit is None:
+            return
+        anchor = located(ctx.bound, hit, where.location)  # the paragraph that makes the rule apply
+    yield from _forbidden(ctx, params.get("forbid", []), where, params.get("max_paragraph_chars"),
+                          params.get("except_title", False))
+    groups = params.get("require", [])
+    if (groups or "min_chars" in params) and not where.bounded:
+        raise NotAssessable("no later part was found, so this part may be cut short", cause="parts_present",
+                            zh="未找到其后的部分，本部分内容可能不完整")
+    if groups:
+        missing = _missing(ctx, groups, text)
+        needed = params.get("min_required", len(groups))
+        if len(groups) - len(missing) < needed:
+            labels = [g["label"]["en" if ctx.lang == "en" else "zh"] for g in missing]
+            yield Violation(
+                anchor,
+                {"missing": ("; " if ctx.lang == "en" else "、").join(labels), "count": len(missing)},
+                {"missing": [g["label"]["en"] for g in missing], "found": len(groups) - len(missing),
+                 "required": needed},
+            )
+    min_chars = params.get("min_chars")
+    if min_chars is not None and len(text.replace("\n", "")) < min_chars:
+        length = len(text.replace("\n", ""))
+        yield Violation(where.location, {"length": length, "min_chars": min_chars},
+                        {"length": length, "min_chars": min_chars})
