@@ -74,7 +74,7 @@ def identities_of(rules: Iterable[object], structure: Structure) -> tuple[Identi
 def _label_forms(spec: TableSpec) -> list[str]:
     index = LabelIndex(spec)
     forms = [c for c in index._core.values() if len(c) >= 2]
-    forms += [c for c in index.columns | index.headers if len(c) >= 2]
+    forms += [c for c in index.columns | index.headers | index.groups if len(c) >= 2]
     return forms
 
 
