@@ -28,6 +28,7 @@ def describe_bound(bound: BoundReport) -> dict[str, Any]:
             "line": t.line,
             "page": t.page,
             "unreadable": t.unreadable,
+            "unassessable": sorted(t.unassessable),  # rules a recovery of run-together cells relied on
             "notes": t.notes,
             "missing_rows": t.missing_rows if t.found else [],
             "unknown_rows": [u.text for u in t.unknown_rows],
