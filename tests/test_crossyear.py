@@ -22,9 +22,9 @@ import pytest
 from click.testing import CliRunner
 
 from checker.api import bind_report, check, read_report
+from checker.bind import bind
 from checker.cli import main
 from checker.engine import evaluate
-from checker.bind import bind
 from checker.examples import build, patch_cells, previous_given
 from checker.ruleset import load_ruleset
 

@@ -58,6 +58,23 @@ class Context:
         return table
 
 
+def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:
+    """Sum of one side of an identity: blank or absent cells count as 0; None when a cell is text.
+
+    Second value: every cell blank or absent (a side left empty is the cell rules' finding).
+    """
+    total = Decimal(0)
+    all_blank = True
+    for cell in cells:
+        if cell is None or cell.value.state == "blank":
+            continue
+        if cell.value.state != "number":
+            return None, False
+        all_blank = False
+        total += cell.value.value  # type: ignore[operator]
+    return total, all_blank
+
+
 def fmt_number(value: Decimal | None) -> str:
     if value is None:
         return "—"

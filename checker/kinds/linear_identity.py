@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundTable
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand
+from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand, sum_cells
 
 KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
@@ -38,17 +38,7 @@ REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column",
 
 def _side(table: BoundTable, cells: list[tuple[str, str]]) -> tuple[Decimal | None, bool]:
     """Sum of one side; None when it cannot be assessed. Second value: all operands blank/absent."""
-    total = Decimal(0)
-    all_blank = True
-    for row, column in cells:
-        cell = table.cell(row, column)
-        if cell is None or cell.value.state == "blank":
-            continue
-        if cell.value.state != "number":
-            return None, False
-        all_blank = False
-        total += cell.value.value  # type: ignore[operator]
-    return total, all_blank
+    return sum_cells([table.cell(r, c) for r, c in cells])
 
 
 def _has_blank(table: BoundTable, cells: list[tuple[str, str]]) -> bool:

@@ -20,11 +20,13 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundTable
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand
+from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand, sum_cells
 from checker.kinds._previous import previous_report, previous_table
 
 KIND = "previous_cells"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance", "previous_year"})
+# Names checked by `reportlint rules lint` (left/right carry a this./prev. prefix: checked when the rule runs).
+REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column"}
 
 Term = tuple[str, str]  # ("this" | "prev", row-or-column id)
 
@@ -49,17 +51,7 @@ def _require(table: BoundTable, terms: list[Term], side: str, by_row: bool, edit
 
 
 def _sum(tables: dict[str, BoundTable], cells: list[tuple[str, str, str]]) -> tuple[Decimal | None, bool]:
-    """Sum of one side; None when an operand is text. Second value: every operand blank or absent."""
-    total, all_blank = Decimal(0), True
-    for who, row, column in cells:
-        cell = tables[who].cell(row, column)
-        if cell is None or cell.value.state == "blank":
-            continue
-        if cell.value.state != "number":
-            return None, False
-        all_blank = False
-        total += cell.value.value  # type: ignore[operator]
-    return total, all_blank
+    return sum_cells([tables[who].cell(row, column) for who, row, column in cells])
 
 
 def _bound(absolute: Any, relative: Any, right: Decimal) -> Decimal:

@@ -25,6 +25,7 @@ from checker.textnorm import norm, similarity
 
 KIND = "previous_rectification"
 PLACEHOLDERS = frozenset({"count", "problem", "similarity", "previous_year"})
+REFERENCES = {"part": "part"}  # names checked by `reportlint rules lint`
 
 _ITEM_BREAK = re.compile(r"[。；;！!？?\n]|[一二三四五六七八九十]是|\([一二三四五六七八九十0-9]{1,2}\)|(?<![0-9])[0-9]{1,2}[.、]")
 _MIN_ITEM_CHARS = 8

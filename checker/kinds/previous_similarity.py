@@ -23,6 +23,7 @@ from checker.textnorm import similarity
 
 KIND = "previous_similarity"
 PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year"})
+REFERENCES = {"parts[]": "part"}  # names checked by `reportlint rules lint`
 
 
 def _percent(ratio: float) -> str:

@@ -27,8 +27,6 @@ SPEC = RULESET.structures["2021"].table("t3")
 APPLICANTS = list(SPEC.groups["applicants"])
 RESULTS = list(SPEC.groups["results"])
 
-counts = st.integers(min_value=0, max_value=3000)
-
 
 @st.composite
 def balanced_tables(draw) -> dict[tuple[str, str], int]:

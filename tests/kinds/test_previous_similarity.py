@@ -32,7 +32,6 @@ def test_a_copied_part_five_is_reported_at_its_heading(pair) -> None:
 
 
 def test_changing_only_years_and_numbers_does_not_hide_a_copy(pair) -> None:
-    copied = this_overview = None
     this, _ = pair()
     this_overview = this.parts["overview"].text
     copied = this_overview.replace("2025", "2024").replace("4109", "3870").replace("47人", "39人")
