@@ -94,6 +94,8 @@ def explain_rule(rule: Rule, lang: str) -> str:
                  f"{heading[4]}: {', '.join(rule.agency_kinds) or heading[9]}")
     if rule.inferred:
         lines.append(f"{heading[5]}: yes")
+    if rule.needs_previous:
+        lines.append("需要上年报告：是（--previous）" if lang == "zh" else "Needs last year's report: yes (--previous)")
     lines += ["", f"{heading[1]}: {_pick(rule.basis, lang)}", "", f"{heading[2]}: {_pick(rule.rationale, lang)}", ""]
     lines.append(f"{heading[6]}:")
     for example in rule.examples:
@@ -101,6 +103,8 @@ def explain_rule(rule: Rule, lang: str) -> str:
         lines.append(f"  - {example['name']} ({verdict})")
         for key, value in (example.get("given") or {}).items():
             lines.append(f"      {key}: {value}")
+        for key, value in (example.get("previous") or {}).items():
+            lines.append(f"      {'上年' if lang == 'zh' else 'previous'} {key}: {value}")
     lines.append("")
     lines.append(f"source: {rule.source}:{rule.line}")
     return "\n".join(lines)
