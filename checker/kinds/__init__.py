@@ -14,6 +14,7 @@ KIND_NAMES = (
     "deadline",
     "linear_identity",
     "meta_fields",
+    "narrative_numbers",
     "part_heading",
     "parts_present",
     "previous_cells",

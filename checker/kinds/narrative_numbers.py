@@ -1,0 +1,92 @@
+"""narrative_numbers — numbers the narrative states agree with the tables.
+
+What it checks: each match of a statement's `regex` (normalised text, see `_text`) in the
+rule's scope states a number — its group `n`, or the statement's fixed `value` for claims
+such as "未发生行政复议、行政诉讼" (0). That number must equal one of the statement's
+`equals_any` candidates, each a sum of cells written `table/row/column`; a row or column may
+be an `@group` of the structure ("t3/granted/@applicants" sums a row across the applicant
+columns); blanks count as 0, but a candidate whose operands are all blank, or one holding text
+or a dash, is skipped. Several candidates express a known ambiguity: "收到申请75件" is right if it is
+本年新收 (74) or 本年新收 + 上年结转 (74 + 1). When every candidate is skipped the statement is not
+judged.
+Why: 条例 第五十条 — the narrative and the tables report the same facts; a mismatch means one
+of them is wrong (regulation.md §7.4 T1–T4).
+Placeholders: stated, expected, matched, label, difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from checker.kinds._base import Context, Violation, fmt_number
+from checker.kinds._text import located, number, pattern, scope
+from checker.regexsafe import finditer
+from checker.textnorm import norm
+
+KIND = "narrative_numbers"
+PLACEHOLDERS = frozenset({"stated", "expected", "matched", "label", "difference"})
+REGEX_PARAMS = ("statements[].regex",)
+REFERENCES = {"parts[]": "part"}
+
+
+def _cells(ctx: Context, ref: str) -> list[tuple[str, str, str]]:
+    table_id, row, column = ref.split("/")
+    spec = ctx.table(table_id).spec
+    rows = spec.expand([row]) if row.startswith("@") else (row,)
+    columns = spec.expand([column]) if column.startswith("@") else (column,)
+    return [(table_id, r, c) for r in rows for c in columns]
+
+
+def _sum(ctx: Context, refs: list[str]) -> Decimal | None:
+    """The candidate's value; blanks count as 0 (CELL-BLANK reports them) unless every operand is
+    blank or missing; None also when an operand holds text or a dash."""
+    total, seen = Decimal(0), False
+    for ref in refs:
+        for table_id, row, column in _cells(ctx, ref):
+            cell = ctx.table(table_id).cell(row, column)
+            if cell is None or cell.value.state == "blank":
+                continue
+            if cell.value.state != "number":
+                return None
+            total, seen = total + cell.value.value, True  # type: ignore[operator]
+    return total if seen else None
+
+
+def _candidates(ctx: Context, statement: dict[str, Any]) -> list[tuple[list[str], Decimal]]:
+    """Each computable candidate with its value; ctx.table raises NotAssessable for a missing table."""
+    values = [(refs, _sum(ctx, refs)) for refs in statement["equals_any"]]
+    return [(refs, value) for refs, value in values if value is not None]
+
+
+def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    where = scope(ctx, params)
+    label_lang = "en" if ctx.lang == "en" else "zh"
+    for paragraph in where.paragraphs:
+        text = norm(paragraph.text)
+        for statement in params["statements"]:
+            for match in finditer(pattern(statement), text):
+                stated = number(match.group("n")) if "n" in match.re.groupindex else Decimal(statement["value"])
+                if stated is None:
+                    continue
+                candidates = _candidates(ctx, statement)
+                if not candidates or any(value == stated for _, value in candidates):
+                    continue
+                refs, nearest = min(candidates, key=lambda item: abs(item[1] - stated))
+                yield Violation(
+                    located(ctx.bound, paragraph, where.location),
+                    {
+                        "stated": fmt_number(stated),
+                        "expected": " / ".join(fmt_number(v) for _, v in candidates),
+                        "matched": match.group(0),
+                        "label": statement["label"][label_lang],
+                        "difference": fmt_number(stated - nearest),
+                    },
+                    {
+                        "stated": fmt_number(stated),
+                        "matched": match.group(0),
+                        "candidates": [{"cells": r, "value": fmt_number(v)} for r, v in candidates],
+                        "difference": fmt_number(stated - nearest),
+                    },
+                )
