@@ -41,7 +41,8 @@ def report(source: str = "reports/a.txt", shift: int = 0, message: str = "msg") 
 
 def recorded(folder: Path, results, **kwargs) -> Path:
     path = folder / ".reportlint-baseline.yaml"
-    baseline.record(results, str(path), kwargs.pop("reason", "口径调整，已在说明中解释"), today=TODAY, **kwargs)
+    reason = kwargs.pop("reason", "口径调整，已在说明中解释")
+    baseline.record(results, str(path), reason, today=TODAY, **kwargs)
     return path
 
 

@@ -119,8 +119,8 @@ def test_baseline_without_reason_is_a_usage_error(project):
 def test_stale_entry_warns_after_the_report_is_fixed(project):
     cli("baseline", "reports/seed.txt", "--reason", "known")
     report = project / "reports" / "seed.txt"
-    report.write_text(report.read_text(encoding="utf-8").replace(LOST_NUMERAL, "\n二、主动公开政府信息情况"),
-                      encoding="utf-8")
+    fixed = report.read_text(encoding="utf-8").replace(LOST_NUMERAL, "\n二、主动公开政府信息情况")
+    report.write_text(fixed, encoding="utf-8")
     done = cli("check", "reports/seed.txt", "--baseline", ".reportlint-baseline.yaml", "--format", "json",
                "--lang", "en")
     assert done.exit_code == 0
