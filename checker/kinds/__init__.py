@@ -12,6 +12,7 @@ from types import ModuleType
 KIND_NAMES = (
     "cell_values",
     "deadline",
+    "edition",
     "linear_identity",
     "meta_fields",
     "narrative_numbers",
