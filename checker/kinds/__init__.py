@@ -25,6 +25,7 @@ KIND_NAMES = (
     "table_labels",
     "table_present",
     "text_pattern",
+    "value_range",
     "year_consistency",
 )
 
