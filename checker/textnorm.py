@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
 _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
@@ -29,6 +30,7 @@ _NUMBERING = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)  # pure, and labels recur in every cell scan and report of a batch
 def norm(text: str) -> str:
     """Width-, space- and quote-insensitive form of a label (NFKC turns （一） into (一))."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -55,6 +57,7 @@ def split_numbering(text: str) -> tuple[str | None, str | None, str]:
     return "lost", None, rest
 
 
+@lru_cache(maxsize=16384)
 def core(text: str) -> str:
     """A label without its numbering, for comparing wording only."""
     return split_numbering(norm(text))[2]
