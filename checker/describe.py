@@ -113,10 +113,9 @@ def explain_rule(rule: Rule, lang: str) -> str:
 def list_rules(ruleset: Ruleset, lang: str) -> str:
     rows = [("id", "severity", "title", "editions", "agency kinds")]
     for rule in ruleset.rules:
-        if not rule.enabled:
-            continue
-        rows.append((rule.id, rule.severity.label, _pick(rule.title, lang), ",".join(rule.editions) or "all",
-                     ",".join(rule.agency_kinds) or "all"))
+        # A disabled rule is still listed (a provincial pack may enable it with overrides).
+        kinds = (",".join(rule.agency_kinds) or "all") + ("" if rule.enabled else "; disabled")
+        rows.append((rule.id, rule.severity.label, _pick(rule.title, lang), ",".join(rule.editions) or "all", kinds))
     width = [max(len(r[i]) for r in rows) for i in (0, 1)]
     return "\n".join(f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]}  [{r[3]}; {r[4]}]" for r in rows)
 
