@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _DASHES = {"/", "-", "—", "——", "－", "–", "\\", "／", "－－", "--", "─"}
 _NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
@@ -30,6 +31,7 @@ class CellValue:
         return self.state == "number"
 
 
+@lru_cache(maxsize=16384)  # pure and immutable; the same numbers recur in every table of a batch
 def parse_cell(text: str) -> CellValue:
     raw = text
     cleaned = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").strip()

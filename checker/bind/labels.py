@@ -31,10 +31,10 @@ class LabelIndex:
         self.columns = {core(c.label) for c in spec.columns} | {core(a) for c in spec.columns for a in c.aliases}
         self.headers = {core(h) for h in spec.headers}
         self.groups = {core(r.group) for r in spec.rows if r.group}
-        self._key = tuple(self.rows)
+        self._key = (tuple(self.rows), spec.columns, spec.headers)  # all that matching reads
         self._hash = hash(self._key)
 
-    # Equal row templates match equally, so a batch shares one memo across reports and binds.
+    # Equal templates match equally, so a batch shares one memo across reports and binds.
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LabelIndex) and (self is other or self._key == other._key)
 
@@ -71,6 +71,9 @@ class LabelIndex:
         return best
 
     def is_header(self, text: str) -> bool:
+        return _memo_header(self, text)
+
+    def _is_header(self, text: str) -> bool:
         c = core(text)
         return c in self.columns or c in self.headers or c in self.groups or any(
             c and h and (c.startswith(h) or h.startswith(c)) and len(c) >= 6 for h in self.headers
@@ -83,3 +86,8 @@ class LabelIndex:
 @lru_cache(maxsize=4096)  # bounded: labels recur across reports, numbers churn
 def _memo_match(index: LabelIndex, text: str) -> LabelMatch | None:
     return index._match_row(text)
+
+
+@lru_cache(maxsize=4096)
+def _memo_header(index: LabelIndex, text: str) -> bool:
+    return index._is_header(text)
