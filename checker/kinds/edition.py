@@ -19,6 +19,7 @@ from typing import Any
 from checker.bind import expected_edition
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._text import in_years
 from checker.textnorm import norm
 
 KIND = "edition"
@@ -45,8 +46,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     year = ctx.bound.meta.year
     if year is None:
         raise NotAssessable("reporting year unknown", zh="无法确定报告年度")
-    years = params.get("years", {})
-    if not years.get("from", 0) <= year <= years.get("to", 9999):
+    if not in_years(ctx, params):
         return
     detected = ctx.bound.detected_edition
     if detected is None:
