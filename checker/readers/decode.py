@@ -52,9 +52,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
     half = len(sample) // 2
-    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+    # Chinese text has NULs only in its ASCII (digits, pipes, line breaks), so a few percent of
+    # NULs mostly on one side (一 is U+4E00, so some fall on the other) is already UTF-16;
+    # UTF-8 and GB18030 text has none at all.
+    if odd_nuls > max(4, half * 0.02) and even_nuls * 4 <= odd_nuls:
         encoding = "utf-16-le"
-    elif even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+    elif even_nuls > max(4, half * 0.02) and odd_nuls * 4 <= even_nuls:
         encoding = "utf-16-be"
     else:
         return None
