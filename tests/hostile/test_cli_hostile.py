@@ -27,7 +27,8 @@ def _bad_inputs(tmp: Path, SEED: Path) -> dict[str, list[str]]:
     bomb = tmp / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", b"<w:document>" + b" " * 20_000_000  # 1000:1, refused by ratio before unpacking)
+        # 20 MB of spaces compress 1000:1; the reader refuses the ratio before unpacking.
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 20_000_000)
     slip = tmp / "slip.docx"
     with zipfile.ZipFile(slip, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
