@@ -99,3 +99,38 @@ def cn_numeral(n: int) -> str:
         return "十" if n == 10 else _CN_DIGITS[n - 1]
     tens, ones = divmod(n, 10)
     return (_CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (_CN_DIGITS[ones - 1] if ones else "")
+
+
+# Chinese numerals as reports write counts: 一百二十三, 两, 十二, 一千零五, 三万, 〇 (TXT-APPS reads
+# "受理申请一百二十三件"). Positional strings such as 二〇二五 are years, not counts: not parsed.
+_CN_VALUES = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMBER_CHARS = "".join(_CN_VALUES) + "十百千万"
+
+
+def cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 99,999,999 (一百二十三 → 123), None when it is not one."""
+    if not text or any(ch not in CN_NUMBER_CHARS for ch in text):
+        return None
+    if all(ch in _CN_VALUES for ch in text):  # a single digit (零 … 九); "二〇" is a year fragment
+        return _CN_VALUES[text] if len(text) == 1 else None
+    total, section, digit, last_unit = 0, 0, None, 10_000
+    for ch in text:
+        if ch in _CN_VALUES:
+            if digit is not None and _CN_VALUES[ch] != 0:
+                return None  # two digits in a row ("二三"): not a counting numeral
+            digit = _CN_VALUES[ch] or None
+        elif ch == "万":
+            if total or section + (digit or 0) == 0:
+                return None  # a second 万, or 万 with nothing before it
+            total, section, digit, last_unit = (section + (digit or 0)) * 10_000, 0, None, 10_000
+        else:
+            unit = _CN_UNITS[ch]
+            if digit is None and unit > 10:
+                return None  # "百" or "千" needs its digit: "数百件" is an estimate, not a count
+            if unit >= last_unit and section:
+                return None  # units must fall: 一百二十, not 一十百
+            section += (digit if digit is not None else 1) * unit
+            digit, last_unit = None, unit
+    return total + section + (digit or 0)

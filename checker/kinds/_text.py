@@ -22,7 +22,7 @@ from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
 from checker.regexsafe import compile_safe
-from checker.textnorm import norm, split_numbering
+from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
 
@@ -130,7 +130,9 @@ def located(bound: BoundReport, paragraph: Paragraph, base: Location) -> Locatio
 
 
 def number(text: str) -> Decimal | None:
+    """A number as the narrative writes it: 1,234 or 一百二十三 (None when it is neither)."""
     try:
         return Decimal(text.replace(",", ""))
     except (InvalidOperation, ValueError):
-        return None
+        value = cn_number(text)
+        return Decimal(value) if value is not None else None
