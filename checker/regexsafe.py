@@ -71,17 +71,27 @@ def _branches(pattern: sre_parse.SubPattern) -> bool:
     return False
 
 
+def _is_wildcard(body: sre_parse.SubPattern) -> bool:
+    """`.` or a negated class: a repeat of it can swallow whatever the pattern needs next."""
+    items = list(body)
+    if len(items) != 1:
+        return False
+    op, arg = items[0]
+    if op in (sre_parse.ANY, sre_parse.NOT_LITERAL):
+        return True
+    return op == sre_parse.IN and any(o == sre_parse.NEGATE for o, _ in arg)
+
+
 def _adjacent_wildcards(pattern: sre_parse.SubPattern) -> bool:
-    """Three or more unbounded `.*`-like repeats in a row: polynomial blow-up on long text."""
-    run = 0
+    """Three or more unbounded `.*`-like repeats: polynomial backtracking on a long text with no match.
+
+    Repeats of narrow classes (`\\d+年\\d+月\\d+日`) are fine: the literals between them bound the search.
+    """
+    wildcards = 0
     for op, arg in pattern:
-        if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and arg[1] == sre_parse.MAXREPEAT:
-            run += 1
-            if run >= 3:
-                return True
-        elif op not in (sre_parse.LITERAL,):
-            continue
-    return False
+        if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and arg[1] == sre_parse.MAXREPEAT and _is_wildcard(arg[2]):
+            wildcards += 1
+    return wildcards >= 3
 
 
 @lru_cache(maxsize=1024)
@@ -97,7 +107,7 @@ def compile_safe(pattern: str) -> re.Pattern[str]:
     if _nested(parsed):
         raise UnsafePattern("nested unbounded repetition (like (a+)+) can backtrack catastrophically")
     if _adjacent_wildcards(parsed):
-        raise UnsafePattern("three or more unbounded repeats in a row can backtrack badly; bound them")
+        raise UnsafePattern("three or more unbounded wildcard repeats (.* or [^x]*) can backtrack badly; bound them")
     return compiled
 
 

@@ -106,3 +106,26 @@ def test_similarity_of_a_huge_repetitive_part_is_estimated_not_quadratic() -> No
     assert similarity("年" * 10_000, "年" * 10_000 + "x") > 0.99
     assert similarity("本年度没有收取费用。" * 2000, "本年度我局积极推进。" * 2000) < 0.6
     assert similarity("主动公开政府信息情况", "主动公开政府信息情况") == 1.0
+
+
+def test_narrow_repeats_between_literals_are_accepted_but_three_wildcards_are_not() -> None:
+    from checker.regexsafe import UnsafePattern, compile_safe
+
+    assert compile_safe(r"\d+年\d+月\d+日").search("2025年1月16日")
+    assert compile_safe("统计.*1月1日.*12月31日")
+    with pytest.raises(UnsafePattern):
+        compile_safe("a.*b.*c.*d")
+
+
+def test_output_files_follow_the_umask(tmp_path) -> None:
+    import os
+    import stat
+
+    from checker.output import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "out.json", "{}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "out.json").stat().st_mode) == 0o644
