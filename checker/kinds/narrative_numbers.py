@@ -8,10 +8,12 @@ be an `@group` of the structure ("t3/granted/@applicants" sums a row across the 
 columns); blanks count as 0, but a candidate whose operands are all blank, or one holding text
 or a dash, is skipped. Several candidates express a known ambiguity: "收到申请75件" is right if it is
 本年新收 (74) or 本年新收 + 上年结转 (74 + 1). When every candidate is skipped the statement is not
-judged.
+judged. A statement with `multiple_of` instead checks the number itself: a 信息处理费 amount in
+元 is a whole multiple of 10 (国办函〔2020〕109号 tariffs: 10元/页 steps, 100元/件). `years`
+limits the rule to reporting years (109号 applies from 2021).
 Why: 条例 第五十条 — the narrative and the tables report the same facts; a mismatch means one
 of them is wrong (regulation.md §7.4 T1–T4).
-Placeholders: stated, expected, matched, label, difference.
+Placeholders: stated, expected, matched, label, difference, multiple_of.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from decimal import Decimal
 from typing import Any
 
 from checker.kinds._base import Context, Violation, fmt_number
-from checker.kinds._text import located, number, pattern, scope
+from checker.kinds._text import in_years, located, number, pattern, scope
 from checker.regexsafe import finditer
 from checker.textnorm import norm
 
 KIND = "narrative_numbers"
-PLACEHOLDERS = frozenset({"stated", "expected", "matched", "label", "difference"})
+PLACEHOLDERS = frozenset({"stated", "expected", "matched", "label", "difference", "multiple_of"})
 REGEX_PARAMS = ("statements[].regex",)
 REFERENCES = {"parts[]": "part"}
 
@@ -60,7 +62,18 @@ def _candidates(ctx: Context, statement: dict[str, Any]) -> list[tuple[list[str]
     return [(refs, value) for refs, value in values if value is not None]
 
 
+def _not_a_multiple(stated: Decimal, statement: dict[str, Any], matched: str, label: str) -> dict[str, Any] | None:
+    """Values of a finding when the stated number is not a whole multiple of `multiple_of`."""
+    step = Decimal(str(statement["multiple_of"]))
+    if stated % step == 0:
+        return None
+    return {"stated": fmt_number(stated), "matched": matched, "label": label, "multiple_of": fmt_number(step),
+            "expected": fmt_number(step), "difference": fmt_number(stated % step)}
+
+
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    if not in_years(ctx, params):
+        return
     where = scope(ctx, params)
     label_lang = "en" if ctx.lang == "en" else "zh"
     for paragraph in where.paragraphs:
@@ -69,6 +82,12 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
             for match in finditer(pattern(statement), text):
                 stated = number(match.group("n")) if "n" in match.re.groupindex else Decimal(statement["value"])
                 if stated is None:
+                    continue
+                if "multiple_of" in statement:
+                    values = _not_a_multiple(stated, statement, match.group(0), statement["label"][label_lang])
+                    if values is not None:
+                        yield Violation(located(ctx.bound, paragraph, where.location), values,
+                                        {k: values[k] for k in ("stated", "matched", "multiple_of")})
                     continue
                 candidates = _candidates(ctx, statement)
                 if not candidates or any(value == stated for _, value in candidates):

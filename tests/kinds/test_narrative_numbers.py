@@ -68,3 +68,26 @@ def test_a_missing_table_is_not_assessable_only_when_a_statement_needs_it(rulese
     with pytest.raises(NotAssessable) as info:
         run(ruleset, RECEIVED, {"remove_tables": ["t3"], "append": {"overview": "收到政府信息公开申请9件。"}})
     assert info.value.cause == "table_present"
+
+
+FEE = {"parts": ["other"], "years": {"from": 2021}, "statements": [{
+    "regex": "处理费[^。;,0-9]{0,6}?(?P<n>[0-9][0-9,]*(?:\\.[0-9]+)?)元",
+    "multiple_of": 10,
+    "label": {"zh": "信息处理费金额", "en": "fee"},
+}]}
+
+
+def test_multiple_of_passes_a_tariff_amount(ruleset) -> None:
+    assert run(ruleset, FEE, {"parts": {"other": "收取信息处理费1,200元。"}}) == []
+
+
+def test_multiple_of_reports_an_amount_off_the_tariff_steps(ruleset) -> None:
+    [violation] = run(ruleset, FEE, {"parts": {"other": "收取信息处理费共计385元。"}})
+    assert violation.location.part == "other"
+    assert violation.evidence == {"stated": "385", "matched": "处理费共计385元", "multiple_of": "10"}
+    assert violation.values["difference"] == "5"
+
+
+def test_years_keeps_a_fee_rule_off_reports_before_109(ruleset) -> None:
+    given = {"meta": {"year": 2019}, "parts": {"other": "收取信息处理费385元。"}}
+    assert run(ruleset, FEE, given) == []
