@@ -57,6 +57,18 @@ class Context:
                                 zh=f"{title_zh}无法读取：{table.unreadable}")
         return table
 
+    def tables(self, table_ids: list[str]) -> list[BoundTable]:
+        """The tables among `table_ids` that can be read; NotAssessable when none can."""
+        found = []
+        for table_id in table_ids:
+            try:
+                found.append(self.table(table_id))
+            except NotAssessable:
+                continue
+        if not found:
+            raise NotAssessable("none of the tables was found", cause="table_present", zh="相关统计表均未找到")
+        return found
+
 
 def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:
     """Sum of one side of an identity: blank or absent cells count as 0; None when a cell is text.

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location
+from checker.kinds._base import Context, Violation, cell_location
 
 KIND = "cell_values"
 PLACEHOLDERS = frozenset({"text", "problem", "rows", "count"})
@@ -45,13 +45,7 @@ def _problem(cell: Any, decimals: bool, signed: bool) -> str | None:
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     wanted = set(params["report"])
-    assessed = 0
-    for table_id in params["tables"]:
-        try:
-            table = ctx.table(table_id)
-        except NotAssessable:
-            continue
-        assessed += 1
+    for table in ctx.tables(params["tables"]):
         blanks: dict[str, list[str]] = {}
         for row in table.spec.rows:
             for column_id in row.columns:
@@ -81,5 +75,3 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                     {"rows": "、".join(labels[:5]) + ("…" if len(labels) > 5 else ""), "count": len(rows)},
                     {"blank_rows": rows},
                 )
-    if not assessed:
-        raise NotAssessable("none of the tables was found", cause="table_present", zh="相关统计表均未找到")

@@ -14,7 +14,7 @@ from typing import Any
 
 from checker.findings import Location
 from checker.bound import BoundTable
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location
+from checker.kinds._base import Context, Violation, cell_location
 
 KIND = "table_labels"
 PLACEHOLDERS = frozenset({"rows", "count", "found", "expected"})
@@ -22,16 +22,8 @@ REFERENCES = {"tables[]": "table"}  # names checked by `reportlint rules lint`
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
-    assessed = 0
-    for table_id in params["tables"]:
-        try:
-            table = ctx.table(table_id)
-        except NotAssessable:
-            continue
-        assessed += 1
+    for table in ctx.tables(params["tables"]):
         yield from _check_table(table, set(params["report"]))
-    if not assessed:
-        raise NotAssessable("none of the tables was found", cause="table_present", zh="相关统计表均未找到")
 
 
 def _check_table(table: BoundTable, wanted: set[str]) -> Iterator[Violation]:
