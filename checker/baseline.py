@@ -22,7 +22,7 @@ from typing import Any
 from checker.errors import InputError
 from checker.findings import CheckResult, Location
 from checker.fingerprint import fingerprints
-from checker.yamlsafe import load_yaml_with_marks, position
+from checker.yamlsafe import load_yaml_file, position
 
 DEFAULT_PATH = ".reportlint-baseline.yaml"
 VERSION = 1
@@ -98,13 +98,7 @@ def load(path: str | Path) -> list[Entry]:
     from checker.schemas import validate
 
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("no such baseline file (create it with 'reportlint baseline')", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
-    data, marks = load_yaml_with_marks(text, str(path))
+    data, marks = load_yaml_file(path, "baseline", "no such baseline file (create it with 'reportlint baseline')")
     for item in data.get("entries", []) if isinstance(data, dict) and isinstance(data.get("entries"), list) else []:
         for key in ("expires", "created"):  # an unquoted YAML date is a date object, not a string
             if isinstance(item, dict) and isinstance(item.get(key), dt.date):

@@ -21,8 +21,8 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.findings import Severity
-from checker.ruleset import Ruleset, load_ruleset
-from checker.yamlsafe import Marks, load_yaml_with_marks, position
+from checker.ruleset import Ruleset
+from checker.yamlsafe import Marks, load_yaml_with_marks, position, read_utf8
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -108,12 +108,7 @@ def load_file(path: Path) -> tuple[dict[str, Any], Marks]:
     """Read and validate one project file; every problem is an InputError with file:line:col."""
     from checker.schemas import load_schema, validate
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError("config files must be UTF-8", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read config: {exc.strerror or exc}", str(path)) from None
+    text = read_utf8(path, "config")
     if path.name == PYPROJECT:
         data, marks = _read_pyproject(path, text)
     else:

@@ -17,7 +17,7 @@ from checker.bind import bind
 from checker.bound import BoundReport
 from checker.engine import evaluate
 from checker.findings import CheckResult
-from checker.model import Block, Cell, Meta, Report
+from checker.model import Block, Meta, Report
 from checker.ruleset import Rule, Ruleset
 from checker.values import parse_cell
 

@@ -19,7 +19,7 @@ from checker.findings import RuleInfo, Severity
 from checker.lint import Sink, check_rule_data
 from checker.resources import rules_dir
 from checker.structure import Structure
-from checker.yamlsafe import Marks, load_yaml_with_marks, position
+from checker.yamlsafe import Marks, load_yaml_file, position
 
 DEFAULT_PACK = "national"
 MAX_EXTENDS_DEPTH = 8
@@ -83,13 +83,7 @@ class Ruleset:
 
 
 def _read(path: Path) -> tuple[Any, Marks]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError("rule files must be UTF-8", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    return load_yaml_with_marks(text, str(path))
+    return load_yaml_file(path, "rule")
 
 
 def read_or_report(path: Path, sink: Sink) -> tuple[Any, Marks] | None:

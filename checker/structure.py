@@ -155,12 +155,8 @@ def structure_from_dict(data: dict[str, Any], source: str) -> Structure:
 
 def load_structure(path: Path) -> Structure:
     from checker.schemas import validate
-    from checker.yamlsafe import load_yaml_with_marks
+    from checker.yamlsafe import load_yaml_file
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read structure file: {exc}", str(path)) from None
-    data, marks = load_yaml_with_marks(text, str(path))
+    data, marks = load_yaml_file(path, "structure")
     validate(data, "structure", str(path), marks)
     return structure_from_dict(data, str(path))

@@ -90,6 +90,22 @@ def load_yaml_with_marks(text: str, source: str) -> tuple[Any, Marks]:
     return data, marks
 
 
+def read_utf8(path: Any, what: str, missing: str | None = None) -> str:
+    """The text of a rule, pack, structure, config or baseline file; any problem is one InputError."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(missing or f"no such {what} file", str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{what} files must be UTF-8", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what} file: {exc.strerror or exc}", str(path)) from None
+
+
+def load_yaml_file(path: Any, what: str, missing: str | None = None) -> tuple[Any, Marks]:
+    return load_yaml_with_marks(read_utf8(path, what, missing), str(path))
+
+
 def load_yaml(text: str, source: str) -> Any:
     return load_yaml_with_marks(text, source)[0]
 

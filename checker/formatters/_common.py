@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from checker.findings import CheckResult, Finding, Location, RuleInfo, Severity
-from checker.fingerprint import digest, fingerprints, location_key  # noqa: F401 - re-exported for formatters
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {

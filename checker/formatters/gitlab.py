@@ -1,7 +1,7 @@
 """GitLab Code Quality report: a JSON array of Code Climate issues (``artifacts:reports:codequality``).
 
 Severities: error → ``critical``, warning → ``major``, info → ``info``. The fingerprint must be unique per
-finding (GitLab drops later issues that reuse one): ``_common.fingerprints`` hashes rule, source,
+finding (GitLab drops later issues that reuse one): ``checker.fingerprint.fingerprints`` hashes rule, source,
 canonical location keys and the occurrence index of that triple, not the message or line (the same value
 as SARIF). ``lines.begin`` is 1 when the line is unknown. Baseline-suppressed findings and not-assessable
 rules are left out; an unreadable report is one ``critical`` issue, check_name ``reportlint/unreadable``.
@@ -15,6 +15,7 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import CheckResult, RuleInfo, Severity
+from checker import fingerprint
 from checker.formatters import _common as c
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
@@ -38,16 +39,16 @@ def issues(results: Sequence[CheckResult], lang: str = "zh") -> list[dict[str, A
         path = c.forward_slashes(result.source)
         if result.error is not None:
             text = f"{c.word('unreadable', lang)}: {result.error}"
-            out.append(_issue(text, "reportlint/unreadable", c.digest("unreadable", result.source),
+            out.append(_issue(text, "reportlint/unreadable", fingerprint.digest("unreadable", result.source),
                               "critical", path, None))
-        for finding, fingerprint in zip(result.findings, c.fingerprints(result)):
+        for finding, key in zip(result.findings, fingerprint.fingerprints(result)):
             if finding.suppressed is not None:
                 continue
             where = c.location_label(finding.location, lang)
             text = c.message(finding, lang)
             out.append(_issue(
                 f"{finding.rule} {where}: {text}" if where else f"{finding.rule}: {text}",
-                finding.rule, fingerprint,
+                finding.rule, key,
                 SEVERITIES[finding.severity], path, finding.location.line,
             ))
     return out

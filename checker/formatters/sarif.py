@@ -16,6 +16,7 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import CheckResult, Finding, RuleInfo, Severity
+from checker import fingerprint
 from checker.formatters import _common as c
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -111,7 +112,7 @@ def document(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *,
                 "toolExecutionNotifications": _notifications(results, index),
             }],
             "results": [_result(r, f, index[f.rule], lang, fp)
-                        for r in results for f, fp in zip(r.findings, c.fingerprints(r))],
+                        for r in results for f, fp in zip(r.findings, fingerprint.fingerprints(r))],
         }],
     }
 
