@@ -22,6 +22,7 @@ KIND_NAMES = (
     "previous_pair",
     "previous_rectification",
     "previous_similarity",
+    "sentence_share",
     "table_labels",
     "table_present",
     "text_pattern",

@@ -1,0 +1,80 @@
+"""sentence_share — how much of a part is about what it should be, or is stock phrasing.
+
+What it checks, in the rule's scope (`parts`, see `_text`): the sentences (split at 。；！？
+and before a listed item "，二是"; headings — short paragraphs without sentence punctuation — are not counted) and the share
+that match at least one of `terms`. One finding for the scope when
+- `min_share` is given and fewer sentences than that share match (an overview that is a
+  general 工作总结 rarely mentions 公开、政务、申请、平台、解读 …), or
+- `max_share` is given and at least that share match (a part 五 made of stock phrases such as
+  "公开内容不够丰富"), or
+- `max_chars` is given and the scope is longer (a local length cap).
+`unless` patterns (concrete specifics: counts, named columns) silence the share checks; a
+scope with fewer than `min_sentences` sentences is too short to judge a share. Like every
+check of what a part holds, it is not assessed on a part whose end is unknown.
+Why: 国办公开办函〔2021〕30号 asks the overview not to be 泛化 and the report not to be
+敷衍塞责; the rules cite their clauses.
+Placeholders: share, threshold, length, max_chars, matched, count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._text import entry_label, pattern, scope
+from checker.textnorm import norm
+
+KIND = "sentence_share"
+PLACEHOLDERS = frozenset({"share", "threshold", "length", "max_chars", "matched", "count"})
+REGEX_PARAMS = ("terms[].regex", "unless[].regex")
+REFERENCES = {"parts[]": "part"}
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+# Items listed in one sentence ("一是…，二是…") are sentences of their own: each is one problem.
+_SPLIT = re.compile(r"[。；;！!？?]|(?<=[,，、])(?=[一二三四五六七八九十]是)")
+_HEADING_CHARS = 20  # a paragraph this short without sentence punctuation is a heading
+
+
+def sentences(paragraphs: list[str]) -> list[str]:
+    """The sentences of normalised paragraphs, headings left out."""
+    out: list[str] = []
+    for text in paragraphs:
+        if len(text) <= _HEADING_CHARS and not _SENTENCE_END.search(text):
+            continue
+        out.extend(s for s in _SPLIT.split(text) if len(s) >= 4)
+    return out
+
+
+def _percent(ratio: float) -> str:
+    return f"{ratio * 100:.0f}%"
+
+
+def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+    where = scope(ctx, params)
+    if not where.bounded:
+        raise NotAssessable("no later part was found, so this part may be cut short", cause="parts_present",
+                            zh="未找到其后的部分，本部分内容可能不完整")
+    texts = [norm(p.text) for p in where.paragraphs]
+    length = sum(len(t) for t in texts)
+    found = sentences(texts)
+    terms = [(entry, pattern(entry)) for entry in params["terms"]]
+    hits = [s for s in found if any(p.search(s) for _, p in terms)]
+    matched = [entry_label(e) for e, p in terms if any(p.search(s) for s in hits)]
+    share = len(hits) / len(found) if found else 0.0
+    specific = any(pattern(e).search(t) for e in params.get("unless", []) for t in texts)
+    judged = len(found) >= params.get("min_sentences", 3) and not specific
+    low = judged and "min_share" in params and share < params["min_share"]
+    high = judged and "max_share" in params and share >= params["max_share"]
+    long = "max_chars" in params and length > params["max_chars"]
+    if not (low or high or long):
+        return
+    threshold = params.get("min_share", params.get("max_share", 0))
+    yield Violation(
+        where.location,
+        {"share": _percent(share), "threshold": _percent(threshold), "length": length,
+         "max_chars": params.get("max_chars", ""), "matched": "、".join(matched[:3]), "count": len(found)},
+        {"share": round(share, 2), "sentences": len(found), "matching": len(hits), "length": length,
+         "too_long": long, "share_off": low or high, "matched": matched},
+    )
