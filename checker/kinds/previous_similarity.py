@@ -5,10 +5,13 @@ this year's and last year's text after masking years and numbers; at or above `t
 the part is reported. Parts shorter than `min_chars` (masked) on either side are skipped:
 "本年度未收取信息处理费。" is the same every year and rightly so. The evidence also gives the
 similarity with the numbers kept (only years masked): when that is as high, even the
-figures were not updated.
+figures were not updated. `tables` lists statistical tables that must not be last year's
+table unchanged: every cell equal and at least `min_nonzero` non-zero cells (outside
+`ignore_columns`, e.g. table 2's 现行有效件数, a stock that legitimately stays the same);
+all-zero tables repeat every year and rightly so.
 Why: 国办公开办函〔2021〕30号 holds the responsible officials accountable for reports
 "内容雷同、敷衍塞责" (regulation.md §3.5, §7.3 X3).
-Placeholders: similarity, threshold, similarity_with_numbers, previous_year.
+Placeholders: similarity, threshold, similarity_with_numbers, previous_year, nonzero.
 """
 
 from __future__ import annotations
@@ -16,25 +19,57 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from decimal import Decimal
+
+from checker.bound import BoundReport, BoundTable
 from checker.findings import Location
-from checker.kinds._base import Context, Violation
-from checker.kinds._previous import mask, previous_report
-from checker.textnorm import similarity
+from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._previous import mask, previous_report, previous_table
+from checker.textnorm import norm, similarity
 
 KIND = "previous_similarity"
-PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year"})
-REFERENCES = {"parts[]": "part"}  # names checked by `reportlint rules lint`
+PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year", "nonzero"})
+REFERENCES = {"parts[]": "part", "tables[].table": "table"}  # names checked by `reportlint rules lint`
 
 
 def _percent(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
 
 
+def _cells(table: BoundTable) -> dict[tuple[str, str], Decimal | str]:
+    """Every cell by (row, column): its number, else its normalised text ('' when blank)."""
+    return {key: cell.value.value if cell.value.value is not None else norm(cell.value.text)
+            for key, cell in table.cells.items()}
+
+
+def _same_tables(ctx: Context, previous: BoundReport, entries: list[dict[str, Any]]) -> Iterator[Violation]:
+    for entry in entries:
+        try:
+            this, last = ctx.table(entry["table"]), previous_table(previous, entry["table"])
+        except NotAssessable:
+            continue  # TBL-PRESENT reports a missing table, in either report
+        cells = _cells(this)
+        if not cells or cells != _cells(last):
+            continue
+        ignored = set(entry.get("ignore_columns", []))
+        nonzero = sum(1 for (_, column), v in cells.items() if column not in ignored and isinstance(v, Decimal) and v)
+        if nonzero < entry.get("min_nonzero", 1):
+            continue
+        yield Violation(
+            Location(part=this.spec.part, table=this.spec.id, line=this.line, page=this.page),
+            {"similarity": _percent(1.0), "threshold": _percent(1.0), "similarity_with_numbers": _percent(1.0),
+             "previous_year": previous.meta.year if previous.meta.year is not None else "", "nonzero": nonzero},
+            {"identical_cells": len(cells), "nonzero": nonzero, "previous_line": last.line,
+             "previous_source": previous.source},
+        )
+
+
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     previous = previous_report(ctx)
+    yield from _same_tables(ctx, previous, params.get("tables", []))
     threshold = float(params.get("threshold", 0.9))
     min_chars = int(params.get("min_chars", 150))
-    for part_id in params["parts"]:
+    for part_id in params.get("parts", []):
         this_part, last_part = ctx.bound.parts.get(part_id), previous.parts.get(part_id)
         if this_part is None or last_part is None or not this_part.found or not last_part.found:
             continue  # SEC-PRESENT reports a missing part

@@ -53,3 +53,33 @@ def test_rewritten_parts_pass_and_short_parts_are_not_compared(pair) -> None:
 def test_threshold_is_inclusive(pair) -> None:
     this, last = pair(None, {"parts": {"overview": OTHER_OVERVIEW}})
     assert [v.location.part for v in run(this, last, PARAMS | {"threshold": 1.0})] == ["problems"]
+
+
+TABLES = {"tables": [{"table": "t3", "min_nonzero": 5, "ignore_columns": ["total"]},
+                     {"table": "t4", "min_nonzero": 1}]}
+MORE = {"t3/new/research": 1, "t3/new/total": 3, "t3/granted/research": 1, "t3/granted/total": 3,
+        "t3/result_total/research": 1, "t3/result_total/total": 3}
+
+
+def test_a_table_identical_to_last_years_with_data_is_reported_at_the_table(pair) -> None:
+    this, last = pair({"cells": MORE}, {"cells": MORE})
+    [violation] = run(this, last, TABLES)
+    assert violation.location.table == "t3" and violation.location.line == this.tables["t3"].line
+    assert violation.evidence["nonzero"] == 7  # the natural and research columns; 总计 is not counted
+    assert violation.values["nonzero"] == 7 and violation.values["previous_year"] == last.meta.year
+
+
+def test_one_changed_cell_makes_the_table_new(pair) -> None:
+    this, last = pair({"cells": MORE}, {"cells": {**MORE, "t3/carried_over/other_org": 1}})
+    assert run(this, last, TABLES) == []
+
+
+def test_all_zero_and_sparse_tables_may_repeat(pair) -> None:
+    """Table 4 is all zero in the base; table 3 has 4 non-zero cells outside 总计, under the 5 asked."""
+    this, last = pair()
+    assert run(this, last, TABLES) == []
+
+
+def test_tables_missing_from_either_report_are_skipped(pair) -> None:
+    this, last = pair({"cells": MORE}, {"cells": MORE, "remove_tables": ["t3"]})
+    assert run(this, last, TABLES) == []
