@@ -1,10 +1,14 @@
 """Meaning checks of rule params: the names they use exist, their regexes are safe.
 
-A kind declares `REFERENCES` (param path → "part" | "table" | "row" | "column", or a function
-of the params that says which, e.g. linear_identity's operands are rows when `each: column`)
-and `REGEX_PARAMS` (param paths holding regexes). A path is dotted keys, `[]` for "each item":
-`identities[].left[]`. Rows and columns are looked up in the tables the same params name, in
-every edition the rule applies to; `@name` is a group of that table.
+A kind declares `REFERENCES` (param path → "part" | "table" | "row" | "column" | "cell", or a
+function of the params that says which, e.g. linear_identity's operands are rows when `each:
+column`) and `REGEX_PARAMS` (param paths holding regexes). A path is dotted keys, `[]` for "each
+item": `identities[].left[]`; a bare `[]` is each item of a list of lists. Rows and columns are
+looked up in the tables the same params name, in every edition the rule applies to; `@name` is a
+group of that table. A "cell" is `table/row/column` on its own. A row or column written
+`this.<id>` or `prev.<id>` (previous_cells, which is not assessable on an edition lacking the
+name) must exist in one edition the rule applies to; for `prev.`, in one edition of the pack. `check_example_names` checks the
+names an example's `given` (and `previous`) uses against the edition it builds.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ def _walk(node: Any, tokens: list[tuple[str, bool]], keys: tuple[Any, ...]) -> I
         yield keys, node
         return
     name, each = tokens[0]
+    if not name and isinstance(node, list):  # a bare [] : each item of this list
+        for index, item in enumerate(node):
+            yield from _walk(item, tokens[1:], (*keys, index))
+        return
     if not isinstance(node, dict) or name not in node:
         return
     child, child_keys = node[name], (*keys, name)
@@ -62,18 +70,48 @@ def check_meaning(params: dict[str, Any], kind: Any, editions: tuple[str, ...] |
     refs: dict[str, str | Callable[[dict[str, Any]], str]] = getattr(kind, "REFERENCES", {})
     resolved = [(spec, what(params) if callable(what) else what) for spec, what in refs.items()]
     tables = [name for spec, what in resolved if what == "table" for _, name in walk(params, spec)]
+    every = [structures[e] for e in sorted(structures)]
     for spec, what in resolved:
         for keys, name in walk(params, spec):
-            if isinstance(name, str):
-                _check_name(what, name, tables, specs, path, marks, (*prefix, *keys), sink)
+            if not isinstance(name, str):
+                continue
+            where = (*prefix, *keys)
+            if what == "cell":
+                _check_cell(name, specs, path, marks, where, sink)
+            elif what in ("row", "column") and name.startswith(("this.", "prev.")):
+                who, bare = name.split(".", 1)
+                # previous_cells: a name an edition lacks makes the rule not assessable there, by design
+                _check_name(what, bare, tables, every if who == "prev" else specs, path, marks, where, sink,
+                            any_edition=True)
+            else:
+                _check_name(what, name, tables, specs, path, marks, where, sink)
     for spec in getattr(kind, "REGEX_PARAMS", ()):
         for keys, pattern in walk(params, spec):
             if isinstance(pattern, str):
                 check_regex(pattern, path, marks, (*prefix, *keys), sink)
 
 
+def _check_cell(ref: str, specs: list[Any], path: Path | str, marks: Marks | None, keys: tuple[Any, ...],
+                sink: Sink, at_key: bool = False, shape: tuple[str, ...] = ("table", "row", "column")) -> None:
+    """A `table/row/column` reference (or `table/row` for `shape=("table", "row")`): one problem at most."""
+    parts = ref.split("/")
+    if len(parts) != len(shape):
+        written = "/".join({"table": "表", "row": "行", "column": "栏"}[w] for w in shape)
+        sink.add(path, marks, keys, "reference", f"“{ref}”应写作 {written}", f"{ref!r} is not {'/'.join(shape)}",
+                 at_key=at_key)
+        return
+    probe = Sink(collect=True)
+    for what, name in zip(shape, parts):
+        _check_name(what, name, [parts[0]], specs, path, marks, keys, probe)
+        if probe.problems:
+            first = probe.problems[0]
+            sink.add(path, marks, keys, "reference", f"“{ref}”：{first.message_zh}", f"{ref!r}: {first.message_en}",
+                     at_key=at_key)
+            return
+
+
 def _check_name(what: str, name: str, tables: list[str], specs: list[Any], path: Path | str,
-                marks: Marks | None, keys: tuple[Any, ...], sink: Sink) -> None:
+                marks: Marks | None, keys: tuple[Any, ...], sink: Sink, any_edition: bool = False) -> None:
     labels = {"part": ("部分", "part"), "table": ("表", "table"), "row": ("行", "row"), "column": ("栏", "column")}
     if what == "part":
         for spec in specs:
@@ -102,7 +140,10 @@ def _check_name(what: str, name: str, tables: list[str], specs: list[Any], path:
                 names = [r.id for r in table.rows] if what == "row" else [c.id for c in table.columns]
             if name not in names:
                 missing.append(spec.edition)
-                options = options or names
+                options = list(dict.fromkeys(options + names)) if any_edition else options or names
+            elif any_edition:
+                missing = []
+                break
         if missing:
             zh, en = _known(name, options)
             noun_zh, noun_en = labels[what] if not name.startswith("@") else ("分组", "group")
@@ -128,3 +169,47 @@ def check_regex(pattern: str, path: Path | str, marks: Marks | None, keys: tuple
         reason = str(exc)
         zh = next((z for start, z in _REGEX_ZH if reason.startswith(start)), "正则表达式不安全")
         sink.add(path, marks, keys, "regex", f"“{pattern}”：{zh}（{reason}）", f"regex {pattern!r}: {reason}")
+
+
+# What an example's `given` names: (key, what, the names are the mapping's keys).
+_GIVEN_NAMES = (("cells", "cell", True), ("rows", "row_ref", True), ("headings", "part", True),
+                ("parts", "part", True), ("append", "part", True), ("remove_parts", "part", False),
+                ("remove_tables", "table", False))
+
+
+def check_example_names(examples: Any, structures: dict[str, Any], path: Path | str, marks: Marks | None,
+                        prefix: tuple[Any, ...], sink: Sink) -> None:
+    """The parts, tables, rows and cells each example's `given` and `previous` name exist in its edition."""
+    if not isinstance(examples, (list, tuple)):
+        return
+    for index, example in enumerate(examples):
+        if not isinstance(example, dict):
+            continue
+        for side in ("given", "previous"):
+            given = example.get(side)
+            if isinstance(given, dict):
+                _given_names(given, structures, path, marks, (*prefix, index, side), sink)
+
+
+def _given_names(given: dict[str, Any], structures: dict[str, Any], path: Path | str, marks: Marks | None,
+                 keys: tuple[Any, ...], sink: Sink) -> None:
+    edition = str(given.get("edition", "2021"))
+    if edition not in structures:
+        return  # the example fails when it runs, saying so
+    specs = [structures[edition]]
+    for field, what, are_keys in _GIVEN_NAMES:
+        value = given.get(field)
+        names = list(value) if are_keys and isinstance(value, dict) else value if isinstance(value, list) else []
+        for position, name in enumerate(names):
+            if not isinstance(name, str):
+                continue
+            where = (*keys, field, name if are_keys else position)
+            if what in ("cell", "row_ref"):
+                shape = ("table", "row", "column") if what == "cell" else ("table", "row")
+                _check_cell(name, specs, path, marks, where, sink, at_key=True, shape=shape)
+            else:
+                probe = Sink(collect=True)
+                _check_name(what, name, [], specs, path, marks, where, probe)
+                for problem in probe.problems:
+                    sink.add(path, marks, where, "reference", problem.message_zh, problem.message_en, at_key=are_keys)
+

@@ -15,7 +15,7 @@ from typing import Any
 from checker.errors import InputError
 from checker.findings import Severity
 from checker.lint import Sink, check_examples, check_placeholders, schema_problems
-from checker.lint_meaning import check_meaning
+from checker.lint_meaning import check_example_names, check_meaning
 from checker.resources import rules_dir
 from checker.ruleset import DEFAULT_PACK, MAX_EXTENDS_DEPTH, Rule, Ruleset, load_pack, load_rule_file, read_or_report
 from checker.structure import Structure, load_structure
@@ -106,7 +106,7 @@ def collect_pack(folder: Path, sink: Sink, depth: int = 0) -> Ruleset | None:
     rule_marks = _own_rules(folder, data, parent, structures, rules, sink)
     own.update(rule_marks)
     retuned = {i for i, c in data.get("overrides", {}).items() if isinstance(c, dict) and "params" in c}
-    for rule_id, cases in _cases(folder, rules, sink).items():
+    for rule_id, cases in _cases(folder, rules, structures, sink).items():
         # The inherited examples describe the inherited params; with new params, the pack's cases replace them.
         kept = () if rule_id in retuned else rules[rule_id].examples
         rules[rule_id] = replace(rules[rule_id], examples=kept + cases)
@@ -168,12 +168,15 @@ def _own_rules(folder: Path, data: dict[str, Any], parent: Ruleset | None, struc
                      f"rule {rule.id} exists in {parent.id}; change it under overrides: in pack.yaml")
             continue
         check_meaning(rule.params, kinds.get(rule.kind), rule.editions, structures, path, marks, ("params",), sink)
+        if sink.collect:  # examples are not run when a pack loads; lint and `rules test` report their names
+            check_example_names(rule.examples, structures, path, marks, ("examples",), sink)
         seen[rule.id] = marks
         rules[rule.id] = rule
     return seen
 
 
-def _cases(folder: Path, rules: dict[str, Rule], sink: Sink) -> dict[str, tuple[dict[str, Any], ...]]:
+def _cases(folder: Path, rules: dict[str, Rule], structures: dict[str, Structure],
+           sink: Sink) -> dict[str, tuple[dict[str, Any], ...]]:
     """cases/<RULE-ID>.yaml: more examples for a rule of this pack or of one it extends."""
     out: dict[str, tuple[dict[str, Any], ...]] = {}
     for path in sorted((folder / "cases").glob("*.yaml")):
@@ -186,6 +189,8 @@ def _cases(folder: Path, rules: dict[str, Rule], sink: Sink) -> dict[str, tuple[
                      f"a case file is named after its rule, but there is no rule {path.stem}")
         elif schema_problems(data, "cases", path, marks, sink):
             out[path.stem] = tuple(data)
+            if sink.collect:
+                check_example_names(data, structures, path, marks, (), sink)
     return out
 
 
@@ -200,4 +205,5 @@ def collect_rule_file(path: Path, sink: Sink) -> Rule | None:
     rule, marks = loaded
     check_meaning(rule.params, kinds.get(rule.kind), rule.editions, national.structures, path, marks, ("params",), sink)
     check_examples(rule.examples, rule.id, path, marks, sink)
+    check_example_names(rule.examples, national.structures, path, marks, ("examples",), sink)
     return rule

@@ -261,3 +261,81 @@ def test_editor_schemas_have_an_id_descriptions_and_valid_examples(name):
         assert errors(example, name) == []
     for key, prop in schema.get("properties", {}).items():
         assert "description" in prop or "$ref" in prop or key in ("url", "enabled", "params"), key
+
+
+# --- names inside examples, text_pattern's when_nonzero, previous_cells' this./prev. ----------------
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "column", "zh"),
+    [
+        ("cells: {t3/new/natural: 9}", "cells: {t3/new/natrual: 9}", 19, 15, "“t3/new/natrual”：表 t3（2021年格式）没有栏“natrual”"),
+        ("cells: {t3/new/natural: 9}", "cells: {t3/neww/natural: 9}", 19, 15, "没有行“neww”"),
+        ("cells: {t3/new/natural: 9}", "cells: {t9/new/natural: 9}", 19, 15, "没有统计表“t9”"),
+        ("cells: {t3/new/natural: 9}", "cells: {t3/new: 9}", 19, 15, "应写作 表/行/栏"),
+        ("cells: {t3/new/natural: 9}", "rows: {t3/carried: 二、上年结转}", 19, 14, "没有行“carried”"),
+        ("cells: {t3/new/natural: 9}", "headings: {overveiw: 一、总体情况}", 19, 18, "没有部分“overveiw”"),
+        ("cells: {t3/new/natural: 9}", "parts: {problem: 无。}", 19, 15, "是否应为“problems”"),
+        ("cells: {t3/new/natural: 9}", "append: {other: 无。, sixth: 无。}", 19, 27, "没有部分“sixth”"),
+        ("cells: {t3/new/natural: 9}", "remove_parts: [overview, sixth]", 19, 32, "没有部分“sixth”"),
+        ("cells: {t3/new/natural: 9}", "remove_tables: [t3, t5]", 19, 27, "没有统计表“t5”"),
+    ],
+    ids=["cell-column", "cell-row", "cell-table", "cell-shape", "rows", "headings", "parts", "append", "remove_parts",
+         "remove_tables"],
+)
+def test_names_in_an_example_are_checked_where_written(tmp_path, old, new, line, column, zh):
+    problem = only(lint_path(make_pack(tmp_path / "p", {"A.yaml": RULE.replace(old, new)})))
+    assert where(problem) == ("A.yaml", line, column, "reference")
+    assert zh in problem.message_zh
+
+
+def test_names_in_a_previous_report_and_in_case_files(tmp_path):
+    text = RULE.replace("    given:\n      cells: {t3/new/natural: 9}\n",
+                        "    previous:\n      cells: {t3/carried_over/naturl: 2}\n")
+    case = "- name: fails_x\n  given: {parts: {overveiw: 无。}}\n  expect: [{}]\n"
+    problems = lint_path(make_pack(tmp_path / "p", {"A.yaml": text}, cases={"CITY-T3-TEST.yaml": case}))
+    assert [where(p) for p in problems] == [("CITY-T3-TEST.yaml", 2, 19, "reference"), ("A.yaml", 19, 15, "reference")]
+    assert "没有部分“overveiw”" in problems[0].message_zh and "没有栏“naturl”" in problems[1].message_zh
+
+
+def test_when_nonzero_cells_are_checked(tmp_path):
+    text = TEXT_RULE.replace("  scope: text\n", "  scope: text\n  when_nonzero: [t3/new/total, t3/neww/total]\n")
+    text = text.replace('    - {regex: "(填写)+$"}\n    - {regex: "(说明+)+"}\n    - {regex: "[说明"}\n', "")
+    text = text.replace("    append: {overview: 编写说明}\n", "    given: {append: {overview: 编写说明}}\n")
+    problem = only(lint_path(make_pack(tmp_path / "p", {"T.yaml": text})))
+    assert where(problem) == ("T.yaml", 10, 32, "reference")
+    assert "没有行“neww”" in problem.message_zh
+
+
+CROSS_RULE = """\
+id: CITY-X-TEST
+kind: previous_cells
+severity: warning
+needs_previous: true
+title: {zh: 测试, en: test}
+message: {zh: "{left}与{right}", en: "{left} vs {right}"}
+basis: {zh: 测试, en: test}
+rationale: {zh: 测试, en: test}
+params:
+  table: t2
+  each: row
+  rows: [normative]
+  left: [this.in_force, this.repealed]
+  right: [prev.in_forse, this.issued]
+examples:
+  - name: passes_x
+    previous: {}
+    expect: []
+  - name: fails_x
+    previous:
+      cells: {t2/normative/in_force: 9}
+    expect: [{}]
+"""
+
+
+def test_this_and_prev_names_are_checked_and_prev_may_be_of_another_edition(tmp_path):
+    """prev.in_force is absent from the 2019 trial table 2, but the 2021 one has it: no problem for that."""
+    problem = only(lint_path(make_pack(tmp_path / "p", {"X.yaml": CROSS_RULE})))
+    assert where(problem) == ("X.yaml", 14, 11, "reference")
+    assert "没有栏“in_forse”" in problem.message_zh and "是否应为“in_force”" in problem.message_zh
+    this_typo = CROSS_RULE.replace("prev.in_forse", "prev.in_force").replace("this.repealed", "this.repeled")
+    assert where(only(lint_path(make_pack(tmp_path / "q", {"X.yaml": this_typo})))) == ("X.yaml", 13, 25, "reference")

@@ -30,7 +30,7 @@ from checker.textnorm import norm
 KIND = "narrative_numbers"
 PLACEHOLDERS = frozenset({"stated", "expected", "matched", "label", "difference", "multiple_of"})
 REGEX_PARAMS = ("statements[].regex",)
-REFERENCES = {"parts[]": "part"}
+REFERENCES = {"parts[]": "part", "statements[].equals_any[].[]": "cell"}
 
 
 def _cells(ctx: Context, ref: str) -> list[tuple[str, str, str]]:

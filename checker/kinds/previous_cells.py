@@ -25,8 +25,13 @@ from checker.kinds._previous import previous_report, previous_table
 
 KIND = "previous_cells"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance", "previous_year"})
-# Names checked by `reportlint rules lint` (left/right carry a this./prev. prefix: checked when the rule runs).
-REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column"}
+# Names checked by `reportlint rules lint`; left/right are rows for `each: column`, columns for `each: row`
+# (their this./prev. prefix is understood there: a prev. name may come from another edition).
+def _operands(params: dict[str, Any]) -> str:
+    return "column" if params.get("each") == "row" else "row"
+
+
+REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column", "left[]": _operands, "right[]": _operands}
 
 Term = tuple[str, str]  # ("this" | "prev", row-or-column id)
 

@@ -31,7 +31,7 @@ from checker.textnorm import norm
 KIND = "text_pattern"
 PLACEHOLDERS = frozenset({"matched", "missing", "count", "length", "min_chars"})
 REGEX_PARAMS = ("forbid[].regex", "require[].any[].regex", "only_if[].regex")
-REFERENCES = {"parts[]": "part"}
+REFERENCES = {"parts[]": "part", "when_nonzero[]": "cell"}
 
 
 def _nonzero(ctx: Context, refs: list[str]) -> bool:
