@@ -65,3 +65,12 @@ def test_a_part_that_may_be_cut_short_is_not_assessed(ruleset) -> None:
     text = "某局2025年政府信息公开工作年度报告\n一、总体情况\n" + SUMMARY
     with pytest.raises(NotAssessable):
         run(ruleset, TOPIC, text=text)
+
+
+def test_gen_focus_passes_the_seed_nationally_and_a_local_1000_character_cap_flags_it(ruleset) -> None:
+    """武威 (武政办发〔2025〕54号) caps the overview at 1000 characters; the seed's has 1154."""
+    params = ruleset.rule("GEN-FOCUS").params
+    assert run(ruleset, params) == []
+    [violation] = run(ruleset, {**params, "max_chars": 1000})
+    assert violation.location.part == "overview"
+    assert violation.evidence["too_long"] is True and violation.values["length"] == 1154
