@@ -85,6 +85,22 @@ def _shingle_similarity(a: str, b: str) -> float:
     return 2 * sum((sa & sb).values()) / (sum(sa.values()) + sum(sb.values()))
 
 
+def similarity_ceiling(a: str, b: str, b_chars: frozenset[str] | None = None) -> float:
+    """An upper bound of `similarity(a, b)` in linear time, for rejecting pairs before aligning them.
+
+    SequenceMatcher matches only characters that occur in both texts, and no more than the shorter
+    one has, so ratio() <= 2 * min(shared, len(b)) / (len(a) + len(b)). Pairs that may take the
+    shingle estimate (len(a) * len(b) above the step budget) are not bounded: 1.0.
+    """
+    if not a or not b:
+        return 0.0
+    if len(a) * len(b) > _SIMILARITY_BUDGET:  # the alignment cost is at most len(a) * len(b)
+        return 1.0
+    chars = b_chars if b_chars is not None else frozenset(b)
+    shared = sum(ch in chars for ch in a)
+    return 2 * min(shared, len(a), len(b)) / (len(a) + len(b))
+
+
 def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from checker.structure import RowSpec, TableSpec
-from checker.textnorm import core, norm, similarity
+from checker.textnorm import core, norm, similarity, similarity_ceiling
 
 TYPO_SIMILARITY = 0.85
 HOW_RANK = {"exact": 0, "numbering": 1, "alias": 2, "typo": 3}
@@ -31,6 +32,20 @@ class LabelIndex:
         self.columns = {core(c.label) for c in spec.columns} | {core(a) for c in spec.columns for a in c.aliases}
         self.headers = {core(h) for h in spec.headers}
         self.groups = {core(r.group) for r in spec.rows if r.group}
+        # Exact, numbering and alias matches are dictionary look-ups (first row wins, as in the
+        # template's order); only typo candidates are compared, and only those of a length that
+        # can reach TYPO_SIMILARITY (ratio <= 2*min/sum of the lengths), found by bisection.
+        self._by_norm: dict[str, int] = {}
+        self._by_core: dict[str, int] = {}
+        self._by_alias: dict[str, int] = {}
+        for i, r in enumerate(self.rows):
+            self._by_norm.setdefault(self._norm[r.id], i)
+            self._by_core.setdefault(self._core[r.id], i)
+            for form in self._aliases[r.id]:
+                self._by_alias.setdefault(form, i)
+        typo = sorted((len(self._core[r.id]), i, frozenset(self._core[r.id])) for i, r in enumerate(self.rows))
+        self._typo_lengths = [length for length, _, _ in typo]
+        self._typo = typo
         self._key = (tuple(self.rows), spec.columns, spec.headers)  # all that matching reads
         self._hash = hash(self._key)
 
@@ -48,35 +63,41 @@ class LabelIndex:
         n, c = norm(text), core(text)
         if not c:
             return None
-        best: LabelMatch | None = None
-        for row in self.rows:
-            if n == self._norm[row.id]:
-                return LabelMatch(row, "exact")
-            if c == self._core[row.id]:
-                candidate = LabelMatch(row, "numbering")
-            elif c in self._aliases[row.id] or n in self._aliases[row.id]:
-                candidate = LabelMatch(row, "alias")
-            else:
-                # Cheap rejections first: ratio() can never exceed 2*min/(sum) of the lengths, and
-                # most cells are numbers; SequenceMatcher on every cell × row dominated a check.
-                label = self._core[row.id]
-                if len(c) < 4 or 2 * min(len(c), len(label)) < TYPO_SIMILARITY * (len(c) + len(label)):
-                    continue
-                score = similarity(c, label)
-                if score < TYPO_SIMILARITY:
-                    continue
-                candidate = LabelMatch(row, "typo", score)
-            if best is None or (HOW_RANK[candidate.how], -candidate.score) < (HOW_RANK[best.how], -best.score):
-                best = candidate
-        return best
+        for table, how in ((self._by_norm, "exact"), (self._by_core, "numbering")):
+            if (i := table.get(n if how == "exact" else c)) is not None:
+                return LabelMatch(self.rows[i], how)
+        aliased = [i for i in (self._by_alias.get(c), self._by_alias.get(n)) if i is not None]
+        if aliased:
+            return LabelMatch(self.rows[min(aliased)], "alias")
+        return self._typo_match(c)
+
+    def _typo_match(self, c: str) -> LabelMatch | None:
+        """The closest label at TYPO_SIMILARITY or above (earliest row on a tie); most cells are
+        numbers or short, and are rejected by length and shared characters before any alignment."""
+        if len(c) < 4:
+            return None
+        # The length window, one wider each side; the exact test below decides at the edges.
+        low = bisect_left(self._typo_lengths, len(c) * TYPO_SIMILARITY / (2 - TYPO_SIMILARITY) - 1)
+        high = bisect_right(self._typo_lengths, len(c) * (2 - TYPO_SIMILARITY) / TYPO_SIMILARITY + 1)
+        best: tuple[float, int] | None = None
+        for length, i, chars in self._typo[low:high]:
+            label = self._core[self.rows[i].id]
+            if 2 * min(len(c), length) < TYPO_SIMILARITY * (len(c) + length):
+                continue
+            if similarity_ceiling(c, label, chars) < TYPO_SIMILARITY:
+                continue
+            score = similarity(c, label)
+            if score >= TYPO_SIMILARITY and (best is None or (-score, i) < (-best[0], best[1])):
+                best = (score, i)
+        return LabelMatch(self.rows[best[1]], "typo", best[0]) if best else None
 
     def is_header(self, text: str) -> bool:
         return _memo_header(self, text)
 
     def _is_header(self, text: str) -> bool:
         c = core(text)
-        return c in self.columns or c in self.headers or c in self.groups or any(
-            c and h and (c.startswith(h) or h.startswith(c)) and len(c) >= 6 for h in self.headers
+        return c in self.columns or c in self.headers or c in self.groups or len(c) >= 6 and any(
+            h and (c.startswith(h) or h.startswith(c)) for h in self.headers
         )
 
     def is_column(self, text: str) -> bool:
