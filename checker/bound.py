@@ -12,6 +12,7 @@ from typing import Any
 
 from checker.model import Report
 from checker.structure import PartSpec, Structure, TableSpec
+from checker.textnorm import norm
 from checker.values import CellValue
 
 
@@ -116,6 +117,31 @@ class BoundReport:
     parts: dict[str, BoundPart] = field(default_factory=dict)
     tables: dict[str, BoundTable] = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)  # every text block, in order
+    # Per-report memos for the text rules. Keyed by content (a patched paragraph is a new key) and
+    # by the parts' shape, so patching a bound report cannot serve a stale answer.
+    _norms: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _part_index: tuple[Any, dict[tuple[int | None, str], str]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def norm(self, text: str) -> str:
+        """`textnorm.norm(text)`, once per report: some thirty text rules read the same paragraphs,
+        and NFKC on every paragraph per rule was most of the time on long reports."""
+        cached = self._norms.get(text)
+        if cached is None:
+            cached = self._norms[text] = norm(text)
+        return cached
+
+    def part_of(self, paragraph: Paragraph) -> str | None:
+        """The first found part (in part order) holding a paragraph of this line and text; one
+        dictionary look-up instead of a scan of every part for every finding."""
+        shape = tuple((pid, p.found, len(p.paragraphs)) for pid, p in self.parts.items())
+        if self._part_index is None or self._part_index[0] != shape:
+            index: dict[tuple[int | None, str], str] = {}
+            for pid, part in self.parts.items():
+                for q in part.paragraphs if part.found else ():
+                    index.setdefault((q.line, q.text), pid)
+            self._part_index = (shape, index)
+        return self._part_index[1].get((paragraph.line, paragraph.text))
 
     @property
     def edition(self) -> str:

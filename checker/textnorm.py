@@ -97,6 +97,8 @@ def similarity_ceiling(a: str, b: str, b_chars: frozenset[str] | None = None) ->
     if len(a) * len(b) > _SIMILARITY_BUDGET:  # the alignment cost is at most len(a) * len(b)
         return 1.0
     chars = b_chars if b_chars is not None else frozenset(b)
+    if chars.isdisjoint(a):  # most pairs: a number or unrelated words against a label
+        return 0.0
     shared = sum(ch in chars for ch in a)
     return 2 * min(shared, len(a), len(b)) / (len(a) + len(b))
 

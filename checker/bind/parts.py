@@ -8,6 +8,7 @@ variant, a typo ("行政法复议"), a part out of order. Level-2 headings such 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from checker.bound import BoundPart, Paragraph
@@ -42,18 +43,31 @@ def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
     return None
 
 
-def _too_long(text: str, spec: PartSpec) -> bool:
-    return len(norm(text)) > len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4
+def _too_long(text: str, spec: PartSpec, normalize: Callable[[str], str] = norm) -> bool:
+    return len(normalize(text)) > len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4
 
 
-def glued_heading(text: str, spec: PartSpec) -> str | None:
+def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
+    """`function` memoised for one binding: every line is tried against six headings, and
+    `norm` (NFKC) of a long body paragraph six times over was most of binding a long report."""
+    memo: dict[str, str] = {}
+
+    def memoised(text: str) -> str:
+        if text not in memo:
+            memo[text] = function(text)
+        return memo[text]
+
+    return memoised
+
+
+def glued_heading(text: str, spec: PartSpec, normalize: Callable[[str], str] = norm) -> str | None:
     """The heading at the start of a line that runs straight on into body text.
 
     Crawler text glues a heading to what follows ("一、总体情况2021年，…"). Only the exact
     numeral of this part followed by its exact wording (or a listed variant) counts, so a body
     sentence that merely mentions a heading is never taken for one.
     """
-    level, numeral, rest = split_numbering(norm(text))
+    level, numeral, rest = split_numbering(normalize(text))
     if level != "1" or numeral != spec.number:
         return None
     for wording in sorted((norm(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True):
@@ -62,15 +76,16 @@ def glued_heading(text: str, spec: PartSpec) -> str | None:
     return None
 
 
-def match_heading(text: str, spec: PartSpec) -> tuple[str, list[dict[str, object]]] | None:
+def match_heading(text: str, spec: PartSpec,
+                  normalize: Callable[[str], str] = norm) -> tuple[str, list[dict[str, object]]] | None:
     """Whether `text` is the heading of `spec`; returns (quality, deviations) or None."""
-    if _too_long(text, spec):
-        glued = glued_heading(text, spec)
+    if _too_long(text, spec, normalize):
+        glued = glued_heading(text, spec, normalize)
         if glued is None:
             return None
         variant = norm(spec.heading) not in glued
         return ("glued", [{"type": "variant", "expected": spec.heading, "found": glued}] if variant else [])
-    level, numeral, rest = split_numbering(norm(text))
+    level, numeral, rest = split_numbering(normalize(text))
     if level in ("2", "3"):
         return None
     wording = _wording(rest, spec)
@@ -97,11 +112,12 @@ def _candidates(blocks: tuple[Block, ...]) -> list[int]:
     return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and b.text.strip()]
 
 
-def _find(blocks: tuple[Block, ...], indices: list[int], spec: PartSpec) -> tuple[int, list[dict[str, object]]] | None:
+def _find(blocks: tuple[Block, ...], indices: list[int], spec: PartSpec,
+          normalize: Callable[[str], str]) -> tuple[int, list[dict[str, object]]] | None:
     ranked: list[tuple[int, int, list[dict[str, object]]]] = []
     order = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
     for i in indices:
-        found = match_heading(blocks[i].text, spec)
+        found = match_heading(blocks[i].text, spec, normalize)
         if found:
             quality, deviations = found
             rank = order[quality] + len(deviations)
@@ -129,8 +145,9 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure) -> dict[str, Bou
     parts: dict[str, BoundPart] = {}
     hits: dict[str, tuple[int, list[dict[str, object]]]] = {}
     used: set[int] = set()
+    normalize = _memo(norm)
     for spec in structure.parts:
-        hit = _find(blocks, [i for i in candidates if i not in used], spec)
+        hit = _find(blocks, [i for i in candidates if i not in used], spec, normalize)
         if hit is not None:
             hits[spec.id] = hit
             used.add(hit[0])

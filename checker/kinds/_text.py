@@ -14,6 +14,7 @@ way); `{regex: ...}` is a regular expression on that normalised text; kinds list
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,10 +33,11 @@ class Scope:
     paragraphs: list[Paragraph]
     location: Location  # where a finding about the scope as a whole points
     bounded: bool = True  # False when a later part was not found, so the scope may be cut short
+    normalize: Callable[[str], str] = norm  # the report's memo (`BoundReport.norm`) once scoped
 
     @property
     def text(self) -> str:
-        return "\n".join(norm(p.text) for p in self.paragraphs)
+        return "\n".join(self.normalize(p.text) for p in self.paragraphs)
 
 
 def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
@@ -65,7 +67,7 @@ def _title(bound: BoundReport) -> Scope:
     title = bound.meta.title
     if not title:
         raise NotAssessable("the report has no title", zh="报告没有标题")
-    own_line = next((p for p in bound.paragraphs[:10] if norm(p.text) == norm(title)), None)
+    own_line = next((p for p in bound.paragraphs[:10] if bound.norm(p.text) == norm(title)), None)
     if own_line is None and bound.meta.sources.get("title") != "meta":
         raise NotAssessable("the report has no title line (the name comes from its first sentence)",
                             zh="报告没有单独的标题行（名称取自首句）")
@@ -80,7 +82,7 @@ def _intro(bound: BoundReport) -> Scope:
         blocks = bound.report.blocks[: min(starts)]
         paragraphs = [Paragraph(b.text.strip(), b.line, b.page) for b in blocks if b.type != "table" and b.text.strip()]
     else:
-        first = next((n for n, p in enumerate(bound.paragraphs) if split_numbering(norm(p.text))[:2] == ("1", "一")),
+        first = next((n for n, p in enumerate(bound.paragraphs) if split_numbering(bound.norm(p.text))[:2] == ("1", "一")),
                      _INTRO_FALLBACK)
         paragraphs = bound.paragraphs[: min(first, _INTRO_FALLBACK)]
     if not paragraphs:
@@ -107,24 +109,24 @@ def scope(ctx: Context, params: dict[str, Any]) -> Scope:
     kind = params.get("scope", "parts" if params.get("parts") else "text")
     bound = ctx.bound
     if kind == "title":
-        return _title(bound)
-    if kind == "intro":
-        return _intro(bound)
-    if kind == "parts":
-        return _parts(bound, params["parts"])
-    first = bound.paragraphs[0] if bound.paragraphs else None
-    last = bound.parts.get(bound.structure.parts[-1].id) if bound.structure.parts else None
-    return Scope(list(bound.paragraphs), Location(line=first.line if first else None, page=first.page if first else None),
-                 bounded=last is None or last.found)
+        found = _title(bound)
+    elif kind == "intro":
+        found = _intro(bound)
+    elif kind == "parts":
+        found = _parts(bound, params["parts"])
+    else:
+        first = bound.paragraphs[0] if bound.paragraphs else None
+        last = bound.parts.get(bound.structure.parts[-1].id) if bound.structure.parts else None
+        found = Scope(list(bound.paragraphs),
+                      Location(line=first.line if first else None, page=first.page if first else None),
+                      bounded=last is None or last.found)
+    found.normalize = bound.norm
+    return found
 
 
 def located(bound: BoundReport, paragraph: Paragraph, base: Location) -> Location:
     """The scope's location narrowed to one paragraph: its line, page and the part it sits in."""
-    part = base.part
-    if part is None:
-        key = (paragraph.line, paragraph.text)
-        part = next((pid for pid, p in bound.parts.items()
-                     if p.found and any((q.line, q.text) == key for q in p.paragraphs)), None)
+    part = base.part if base.part is not None else bound.part_of(paragraph)
     return Location(part=part, line=paragraph.line if paragraph.line is not None else base.line,
                     page=paragraph.page if paragraph.page is not None else base.page)
 

@@ -25,7 +25,6 @@ from typing import Any
 from checker.kinds._base import Context, Violation, fmt_number
 from checker.kinds._text import in_years, located, number, pattern, scope
 from checker.regexsafe import finditer
-from checker.textnorm import norm
 
 KIND = "narrative_numbers"
 PLACEHOLDERS = frozenset({"stated", "expected", "matched", "label", "difference", "multiple_of"})
@@ -76,10 +75,11 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return
     where = scope(ctx, params)
     label_lang = "en" if ctx.lang == "en" else "zh"
+    statements = [(statement, pattern(statement)) for statement in params["statements"]]
     for paragraph in where.paragraphs:
-        text = norm(paragraph.text)
-        for statement in params["statements"]:
-            for match in finditer(pattern(statement), text):
+        text = where.normalize(paragraph.text)
+        for statement, regex in statements:
+            for match in finditer(regex, text):
                 stated = number(match.group("n")) if "n" in match.re.groupindex else Decimal(statement["value"])
                 if stated is None:
                     continue

@@ -24,7 +24,6 @@ from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
 from checker.kinds._text import entry_label, pattern, scope
-from checker.textnorm import norm
 
 KIND = "sentence_share"
 PLACEHOLDERS = frozenset({"share", "threshold", "length", "max_chars", "matched", "count"})
@@ -56,7 +55,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     if not where.bounded:
         raise NotAssessable("no later part was found, so this part may be cut short", cause="parts_present",
                             zh="未找到其后的部分，本部分内容可能不完整")
-    texts = [norm(p.text) for p in where.paragraphs]
+    texts = [where.normalize(p.text) for p in where.paragraphs]
     length = sum(len(t) for t in texts)
     found = sentences(texts)
     terms = [(entry, pattern(entry)) for entry in params["terms"]]

@@ -46,9 +46,9 @@ def _nonzero(ctx: Context, refs: list[str]) -> bool:
     return False
 
 
-def _matches(entries: list[Any], text: str) -> list[tuple[re.Match[str], Any]]:
+def _matches(entries: list[tuple[Any, re.Pattern[str]]], text: str) -> list[tuple[re.Match[str], Any]]:
     """Every match in one paragraph; where two patterns hit the same words, the longer match wins."""
-    found = [(m, entry) for entry in entries for m in finditer(pattern(entry), text)]
+    found = [(m, entry) for entry, regex in entries for m in finditer(regex, text)]
     found.sort(key=lambda item: (item[0].start() - item[0].end(), item[0].start()))
     kept: list[tuple[re.Match[str], Any]] = []
     for match, entry in found:
@@ -60,11 +60,12 @@ def _matches(entries: list[Any], text: str) -> list[tuple[re.Match[str], Any]]:
 def _forbidden(ctx: Context, entries: list[Any], where: Scope, max_chars: int | None,
                except_title: bool) -> Iterator[Violation]:
     title = norm(ctx.bound.meta.title or "") if except_title else None
+    compiled = [(entry, pattern(entry)) for entry in entries]
     for paragraph in where.paragraphs:
-        text = norm(paragraph.text)
+        text = where.normalize(paragraph.text)
         if (max_chars is not None and len(text) > max_chars) or text == title:
             continue
-        for match, entry in _matches(entries, text):
+        for match, entry in _matches(compiled, text):
             yield Violation(
                 located(ctx.bound, paragraph, where.location),
                 {"matched": match.group(0), "count": 1},
@@ -92,7 +93,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     text = where.text
     anchor = where.location
     if params.get("only_if"):
-        hit = next((p for p in where.paragraphs for e in params["only_if"] if pattern(e).search(norm(p.text))), None)
+        hit = next((p for p in where.paragraphs for e in params["only_if"] if pattern(e).search(where.normalize(p.text))), None)
         if hit is None:
             return
         anchor = located(ctx.bound, hit, where.location)  # the paragraph that makes the rule apply

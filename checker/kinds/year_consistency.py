@@ -46,7 +46,7 @@ def _stated_years(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, list[
     if "period" in wanted:
         period = pattern({"regex": params["period_pattern"]})
         for paragraph in bound.paragraphs:
-            match = search(period, norm(paragraph.text))
+            match = search(period, bound.norm(paragraph.text))
             if match:
                 found = [int(match.group("start"))]
                 if match.groupdict().get("end"):
@@ -75,10 +75,11 @@ def _compare(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
 def _statements(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     where = scope(ctx, params)
     reporting_year = ctx.bound.meta.year
+    statements = [(statement, pattern(statement)) for statement in params["statements"]]
     for paragraph in where.paragraphs:
-        text = norm(paragraph.text)
-        for statement in params["statements"]:
-            for match in finditer(pattern(statement), text):
+        text = where.normalize(paragraph.text)
+        for statement, regex in statements:
+            for match in finditer(regex, text):
                 groups = match.groupdict()
                 reference = int(groups["of"]) if groups.get("of") else reporting_year
                 if reference is None:
