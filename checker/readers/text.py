@@ -14,6 +14,7 @@ import re
 
 from checker.errors import InputError
 from checker.model import Block, Cell, Meta, Report
+from checker.readers import MAX_TEXT_LINES, refuse_oversized
 from checker.readers import _text_tables as tt
 from checker.readers.decode import decode_text
 
@@ -65,6 +66,7 @@ def split_lines(text: str) -> list[str]:
 
 def parse_text(text: str, source: str) -> Report:
     lines = split_lines(text)
+    refuse_oversized(len(lines), MAX_TEXT_LINES, "lines", "a few hundred", source)
     fields: dict[str, str] = {}
     start = _read_header(lines, fields)
     blocks: list[Block] = []
