@@ -30,9 +30,20 @@ _NUMBERING = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)  # pure, and labels recur in every cell scan and report of a batch
+MEMO_MAX_CHARS = 64  # labels; paragraphs are long, unique per report, and would fill the memo
+
+
 def norm(text: str) -> str:
     """Width-, space- and quote-insensitive form of a label (NFKC turns （一） into (一))."""
+    return _norm_memo(text) if len(text) <= MEMO_MAX_CHARS else _norm(text)
+
+
+@lru_cache(maxsize=4096)  # bounded: labels recur in every cell scan and report of a batch
+def _norm_memo(text: str) -> str:
+    return _norm(text)
+
+
+def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _SPACE.sub("", text)
     return text.replace("．", ".").replace("，", ",")
@@ -57,9 +68,13 @@ def split_numbering(text: str) -> tuple[str | None, str | None, str]:
     return "lost", None, rest
 
 
-@lru_cache(maxsize=16384)
 def core(text: str) -> str:
     """A label without its numbering, for comparing wording only."""
+    return _core_memo(text) if len(text) <= MEMO_MAX_CHARS else split_numbering(norm(text))[2]
+
+
+@lru_cache(maxsize=4096)
+def _core_memo(text: str) -> str:
     return split_numbering(norm(text))[2]
 
 

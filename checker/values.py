@@ -31,7 +31,7 @@ class CellValue:
         return self.state == "number"
 
 
-@lru_cache(maxsize=16384)  # pure and immutable; the same numbers recur in every table of a batch
+@lru_cache(maxsize=4096)  # pure and immutable; the same numbers recur in every table of a batch
 def parse_cell(text: str) -> CellValue:
     raw = text
     cleaned = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").strip()

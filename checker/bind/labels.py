@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from checker.structure import RowSpec, TableSpec
-from checker.textnorm import core, norm, similarity, similarity_ceiling
+from checker.textnorm import MEMO_MAX_CHARS, core, norm, similarity, similarity_ceiling
 
 TYPO_SIMILARITY = 0.85
 HOW_RANK = {"exact": 0, "numbering": 1, "alias": 2, "typo": 3}
@@ -48,6 +48,8 @@ class LabelIndex:
         self._typo = typo
         self._key = (tuple(self.rows), spec.columns, spec.headers)  # all that matching reads
         self._hash = hash(self._key)
+        # The memo keeps the first index of each template, never one per report (that pinned them all).
+        self._canon = _CANONICAL.setdefault(self._key, self)
 
     # Equal templates match equally, so a batch shares one memo across reports and binds.
     def __eq__(self, other: object) -> bool:
@@ -57,7 +59,7 @@ class LabelIndex:
         return self._hash
 
     def match_row(self, text: str) -> LabelMatch | None:
-        return _memo_match(self, text)
+        return _memo_match(self._canon, text) if len(text) <= MEMO_MAX_CHARS else self._match_row(text)
 
     def _match_row(self, text: str) -> LabelMatch | None:
         n, c = norm(text), core(text)
@@ -92,7 +94,7 @@ class LabelIndex:
         return LabelMatch(self.rows[best[1]], "typo", best[0]) if best else None
 
     def is_header(self, text: str) -> bool:
-        return _memo_header(self, text)
+        return _memo_header(self._canon, text) if len(text) <= MEMO_MAX_CHARS else self._is_header(text)
 
     def _is_header(self, text: str) -> bool:
         c = core(text)
@@ -104,7 +106,10 @@ class LabelIndex:
         return core(text) in self.columns
 
 
-@lru_cache(maxsize=4096)  # bounded: labels recur across reports, numbers churn
+_CANONICAL: dict[tuple, LabelIndex] = {}  # one per distinct template
+
+
+@lru_cache(maxsize=4096)  # bounded, short texts only: labels recur across reports, numbers churn
 def _memo_match(index: LabelIndex, text: str) -> LabelMatch | None:
     return index._match_row(text)
 
