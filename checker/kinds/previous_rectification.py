@@ -5,7 +5,10 @@ e.g. "改进情况") are split into items (一是…二是…, sentences); an it
 at least `item_threshold` similar (years and numbers masked) to an item of last year's list
 is a re-listed problem. When at least `min_repeated` problems are re-listed and the part
 contains none of `rectification_words` (nor names last year, "<previous year>年"), the part
-is reported once, quoting the first re-listed problem.
+is reported once, quoting the first re-listed problem. Every item is compared with every item
+of last year, so only the first `MAX_ITEMS` of each list are compared (a real part 五 has a
+handful; a hostile one with tens of thousands would be quadratic), and pairs that cannot reach
+`item_threshold` by their shared characters are skipped before alignment.
 Why: part 五 is 存在的主要问题及改进情况 (条例 第五十条); a problem that comes back unchanged
 should come with what was done about it (regulation.md §7.3 X4; evaluator practice, not a
 verbatim format clause — a heuristic, hence the wording "apparently").
@@ -21,7 +24,7 @@ from typing import Any
 from checker.findings import Location
 from checker.kinds._base import Context, Violation
 from checker.kinds._previous import mask, previous_report
-from checker.textnorm import norm, similarity
+from checker.textnorm import norm, similarity, similarity_ceiling
 
 KIND = "previous_rectification"
 PLACEHOLDERS = frozenset({"count", "problem", "similarity", "previous_year"})
@@ -29,6 +32,7 @@ REFERENCES = {"part": "part"}  # names checked by `reportlint rules lint`
 
 _ITEM_BREAK = re.compile(r"[。；;！!？?\n]|[一二三四五六七八九十]是|\([一二三四五六七八九十0-9]{1,2}\)|(?<![0-9])[0-9]{1,2}[.、]")
 _MIN_ITEM_CHARS = 8
+MAX_ITEMS = 200  # items compared per year: at most 200 x 200 pairs
 
 
 def problems_text(text: str, markers: list[str]) -> str:
@@ -51,11 +55,12 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return  # SEC-PRESENT reports a missing part
     markers = params.get("measures_markers", [])
     threshold = float(params.get("item_threshold", 0.6))
-    last_items = [(item, mask(item)) for item in items(problems_text(last_part.text, markers))]
+    last_items = [(item, mask(item)) for item in items(problems_text(last_part.text, markers))[:MAX_ITEMS]]
     repeated: list[dict[str, Any]] = []
-    for item in items(problems_text(this_part.text, markers)):
+    for item in items(problems_text(this_part.text, markers))[:MAX_ITEMS]:
         masked = mask(item)
-        best = max(((similarity(masked, m), old) for old, m in last_items), default=(0.0, ""))
+        best = max(((similarity(masked, m), old) for old, m in last_items
+                    if similarity_ceiling(masked, m) >= threshold), default=(0.0, ""))
         if best[0] >= threshold:
             repeated.append({"problem": item, "previous_problem": best[1], "similarity": round(best[0], 3)})
     if len(repeated) < int(params.get("min_repeated", 1)):

@@ -54,3 +54,27 @@ def test_measures_repeated_word_for_word_are_not_problems(pair) -> None:
     measures = this.parts["problems"].text.split("(二)改进情况")[1]
     this, last = pair(None, {"parts": {"problems": NEW_PROBLEMS.replace("一是丰富解读形式。", measures)}})
     assert run(this, last, PARAMS | {"min_repeated": 1}) == []
+
+
+def _hostile_problems(first: str, n: int) -> str:
+    # n distinct items: each numbered sentence differs in its wording, not only in its numbers
+    words = "信息发布及时准确平台建设短板弱项解读形式单一目录更新滞后依申请办理规范队伍培训不足"
+    pieces = [f"一是{first}。"] + [f"第{k}项问题{words[k % 40:k % 40 + 6]}{words[k * 7 % 40:k * 7 % 40 + 6]}有待加强。" for k in range(n)]
+    return "(一)存在的主要问题 " + "".join(pieces) + "(二)改进情况 一是加强巡查。"
+
+
+def test_only_the_first_items_of_each_year_are_compared(pair) -> None:
+    # a hostile part 五 of thousands of items is capped at MAX_ITEMS per year, not compared pairwise
+    repeated = "政府网站栏目内容更新维护机制仍不健全"
+    n = 3 * previous_rectification.MAX_ITEMS
+    this, last = pair({"parts": {"problems": _hostile_problems(repeated, n)}},
+                      {"parts": {"problems": _hostile_problems(repeated, n)}})
+    [violation] = run(this, last, PARAMS | {"item_threshold": 0.99})
+    assert violation.location.part == "problems" and violation.location.line == this.parts["problems"].line
+    assert violation.values["problem"] == repeated
+    assert violation.values["count"] == previous_rectification.MAX_ITEMS  # identical lists: every compared item
+    # a problem re-listed only after the first MAX_ITEMS items is beyond the cap
+    late = _hostile_problems("本年新出现的一个问题需要说明", n).replace("。(二)", f"。{repeated}。(二)")
+    this, last = pair({"parts": {"problems": late}}, {"parts": {"problems": _hostile_problems(repeated, 0)}})
+    assert len(items(problems_text(this.parts["problems"].text, PARAMS["measures_markers"]))) > n
+    assert run(this, last, PARAMS | {"item_threshold": 0.99}) == []
