@@ -18,6 +18,11 @@ from checker.readers.decode import decode_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
+# libxml2 (huge_tree off, on purpose) stops at a text of 10 MB ("Buffer size limit exceeded") and
+# silently drops the rest of the page. Script and style are chrome: a body over 1 MB is blanked
+# before parsing (its line breaks kept, so source lines stay right); any other such text is refused.
+_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>)(.*?)(</\2\s*>)", re.I | re.S)
+MAX_RAW_TEXT = 1_000_000
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -28,6 +33,14 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+def _blank_huge_scripts(text: str) -> str:
+    def blank(match: re.Match[str]) -> str:
+        body = match.group(3)
+        return match.group(0) if len(body) <= MAX_RAW_TEXT else match.group(1) + "\n" * body.count("\n") + match.group(4)
+
+    return _RAW_TEXT.sub(blank, text) if len(text) > MAX_RAW_TEXT else text
+
+
 def read_bytes(data: bytes, source: str) -> Report:
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
@@ -35,7 +48,7 @@ def read_bytes(data: bytes, source: str) -> Report:
     from checker.readers._html_blocks import walk_blocks
     from checker.readers._html_meta import build_meta, visible_fields
 
-    text = decode_text(data, source, declared=declared_charset(data))
+    text = _blank_huge_scripts(decode_text(data, source, declared=declared_charset(data)))
     if not text.strip():
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     # Plain etree elements (not lxml.html's): no per-element Python class lookup, ~30% faster.
@@ -47,6 +60,9 @@ def read_bytes(data: bytes, source: str) -> Report:
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
         raise InputError(f"cannot parse HTML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", source) from None
 
+    if any("buffer size limit" in str(e.message).lower() for e in parser.error_log):
+        raise InputError("a single text on the page is longer than the HTML parser's limit (10 MB); the page would"
+                         " be read only in part — not checked", source)
     notes: list[str] = []
     if any("depth" in str(e.message).lower() for e in parser.error_log):
         # libxml2 (huge_tree off, on purpose) stops at 256 levels; say so rather than
