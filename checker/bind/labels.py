@@ -109,6 +109,20 @@ class LabelIndex:
 _CANONICAL: dict[tuple, LabelIndex] = {}  # one per distinct template
 
 
+_BY_SPEC: dict[int, tuple[TableSpec, LabelIndex]] = {}  # by identity (specs hold dicts); the spec is kept
+
+
+def label_index(spec: TableSpec) -> LabelIndex:
+    """The label index of a table template, built once per spec object: its look-up tables cost more
+    than a match, and recovery asked for a new index for every row label."""
+    entry = _BY_SPEC.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        if len(_BY_SPEC) >= 64:  # a handful of templates per pack; bounded for batches of packs
+            _BY_SPEC.clear()
+        entry = _BY_SPEC[id(spec)] = (spec, LabelIndex(spec))
+    return entry[1]
+
+
 @lru_cache(maxsize=4096)  # bounded, short texts only: labels recur across reports, numbers churn
 def _memo_match(index: LabelIndex, text: str) -> LabelMatch | None:
     return index._match_row(text)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.bind.labels import LabelIndex
+from checker.bind.labels import label_index
 from checker.bound import BoundCell, BoundTable, RowMatch
 from checker.model import Block, Cell
 from checker.structure import RowSpec, Structure, TableSpec
@@ -72,7 +72,7 @@ def identities_of(rules: Iterable[object], structure: Structure) -> tuple[Identi
 
 
 def _label_forms(spec: TableSpec) -> list[str]:
-    index = LabelIndex(spec)
+    index = label_index(spec)
     forms = [c for c in index._core.values() if len(c) >= 2]
     forms += [c for c in index.columns | index.headers | index.groups if len(c) >= 2]
     return forms
@@ -169,7 +169,7 @@ def _find_label(flat: str, row: RowSpec, pos: int) -> tuple[int, int] | None:
 
 def _stops(flat: str, spec: TableSpec) -> list[int]:
     """Starts of every header, column and group label: where a run of values ends."""
-    index = LabelIndex(spec)
+    index = label_index(spec)
     forms = index.columns | index.headers | index.groups | {norm(r.group) for r in spec.rows if r.group}
     out = []
     for form in forms:
@@ -317,7 +317,7 @@ def recover_table(spec: TableSpec, cells: list[Cell], identities: tuple[Identity
     for row, start, value_start, value_end in runs:
         source = flat.source(start)
         label = flat.text[start:value_start].strip()
-        match = LabelIndex(spec).match_row(label) if label else None
+        match = label_index(spec).match_row(label) if label else None
         table.rows[row.id] = RowMatch(label or "", match.how if match else "unlabelled", source.line, source.page,
                                       len(row.columns))
         value_text = flat.text[value_start:value_end]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.bind.labels import HOW_RANK, LabelIndex
+from checker.bind.labels import HOW_RANK, LabelIndex, label_index
 from checker.bound import BoundCell, BoundTable, Paragraph, RowMatch
 from checker.model import Block, Cell
 from checker.structure import RowSpec, Structure, TableSpec
@@ -173,7 +173,7 @@ def bind_table(spec: TableSpec, blocks: list[Block]) -> BoundTable:
     table = BoundTable(spec=spec)
     if not blocks:
         return table
-    index = LabelIndex(spec)
+    index = label_index(spec)
     table.found = True
     table.line, table.page = blocks[0].line, blocks[0].page
     if table.line is None:
@@ -212,7 +212,7 @@ def _adopt_value_blocks(blocks: tuple[Block, ...], chosen: dict[str, list[Block]
 
 def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_stream: dict[str, list[Block]]) -> dict[str, BoundTable]:
     """Assign each table block to the template it matches best, then read each template's blocks."""
-    indexes = {spec.id: LabelIndex(spec) for spec in structure.tables}
+    indexes = {spec.id: label_index(spec) for spec in structure.tables}
     chosen: dict[str, list[Block]] = {spec.id: [] for spec in structure.tables}
     indexes_of: dict[str, list[int]] = {spec.id: [] for spec in structure.tables}
     for position, block in enumerate(blocks):
