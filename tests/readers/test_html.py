@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -180,7 +179,8 @@ def test_deep_nesting_does_not_crash():
     assert any("nested deeper" in note for note in report.notes)
 
 
-def test_big_page_is_read_in_reasonable_time():
+def test_a_big_page_is_read_completely():
+    # Speed is measured in benchmarks/, not asserted here; hostile sizes are in tests/hostile.
     row = "<tr>" + "<td>1</td>" * 10 + "</tr>\n"
     paragraph = "<p>政府信息公开工作" + "稳步推进。" * 40 + "</p>\n"
     nav = "<ul>" + "<li><a href='/x'>栏目链接</a></li>" * 50 + "</ul>\n"
@@ -188,9 +188,7 @@ def test_big_page_is_read_in_reasonable_time():
     page = "<html><body>" + nav * 500 + "<div id='zoom'>" + article + "</div></body></html>"
     data = page.encode("utf-8")
     assert len(data) > 35_000_000
-    start = time.perf_counter()
     report = reader.read_bytes(data, "big.html")
-    assert time.perf_counter() - start < 30  # about 2 s on the dev VM
     assert len(tables(report)) == 3
     assert sum(1 for b in report.blocks if b.type == "paragraph") == 60_000
     assert "栏目链接" not in all_text(report)
