@@ -137,16 +137,6 @@ def test_seed_phantom_tails_noted(seed):
     assert row(t2, "第二十条第(一)项") == ["第二十条第(一)项"]
 
 
-def test_seed_reads_fast(corpus):
-    import time
-
-    data = corpus(SEED).read_bytes()
-    start = time.perf_counter()
-    for _ in range(20):
-        read_bytes(data, SEED)
-    assert (time.perf_counter() - start) / 20 < 0.02
-
-
 # --- other corpus files ----------------------------------------------------------------------
 
 
