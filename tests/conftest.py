@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The rule pack cache goes to a private folder: tests never write to the user's ~/.cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
 SHARED = Path(os.environ.get("REPORTLINT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 REFERENCE = SHARED / "reference"
@@ -47,3 +51,10 @@ def corpus():
 @pytest.fixture
 def reference():
     return reference_path
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Remove the private rule pack cache folder made above."""
+    import shutil
+
+    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
