@@ -111,7 +111,7 @@ def _check_inputs(inputs, settings, previous, use_cache=False):
 @click.option("--no-cache", is_flag=True, help="Load the rule pack afresh instead of from the cache.")
 def check(inputs, config_file, isolated, previous, color, jobs, no_cache, **cli) -> None:
     """Check reports: files, folders (recursive), globs, or @LIST.txt (one path a line)."""
-    from checker import baseline, config, run
+    from checker import config, run
 
     settings = config.resolve(cli, config_file=config_file, isolated=isolated)
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
@@ -123,8 +123,11 @@ def check(inputs, config_file, isolated, previous, color, jobs, no_cache, **cli)
         use_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if color is None else color
         sys.exit(batch.run_batch(paths, ruleset, options, plan, jobs=jobs or batch.default_jobs(),
                                  color=bool(use_color), progress=batch.show_progress(plan)))
-    results = run.check_all(paths, ruleset, options)
-    results, outcome = baseline.apply_file(results, settings.baseline)
+    results, outcome = run.check_all(paths, ruleset, options), None
+    if settings.baseline:  # imported only when configured: it needs YAML and hashlib
+        from checker import baseline
+
+        results, outcome = baseline.apply_file(results, settings.baseline)
     for line in outcome.warnings(options.lang) if outcome else ():
         click.echo(f"reportlint: warning: {line}", err=True)
     extra = {"baseline": outcome.to_dict()} if outcome else {}
