@@ -43,8 +43,20 @@ def _norm_memo(text: str) -> str:
     return _norm(text)
 
 
+# Full-width ASCII and the ideographic space mapped to their NFKC forms up front: Chinese commas and
+# brackets otherwise fail NFKC's quick check and send every paragraph down the slow path, and the
+# result is the same (NFKC(s) depends only on NFKD(s), which a char's own NFKC form preserves).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_FULL_WIDTH_NFKC = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+_QUOTE_CHARS = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+
+
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if _FULL_WIDTH.search(text):
+        text = _FULL_WIDTH.sub(lambda m: _FULL_WIDTH_NFKC[m[0]], text)
+    text = unicodedata.normalize("NFKC", text)
+    if _QUOTE_CHARS.search(text):  # translate() looks up every character; most paragraphs have no quote
+        text = text.translate(_QUOTES)
     text = _SPACE.sub("", text)
     return text.replace("．", ".").replace("，", ",")
 
