@@ -17,12 +17,14 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import InputError
 from checker.findings import Severity
-from checker.ruleset import Ruleset
-from checker.yamlsafe import Marks, load_yaml_with_marks, position, read_utf8
+
+if TYPE_CHECKING:  # YAML is read only when a project file exists; a cold check without one never imports it
+    from checker.ruleset import Ruleset
+    from checker.yamlsafe import Marks
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -107,6 +109,7 @@ def _read_pyproject(path: Path, text: str) -> tuple[Any, Marks]:
 def load_file(path: Path) -> tuple[dict[str, Any], Marks]:
     """Read and validate one project file; every problem is an InputError with file:line:col."""
     from checker.schemas import load_schema, validate
+    from checker.yamlsafe import load_yaml_with_marks, position, read_utf8
 
     text = read_utf8(path, "config")
     if path.name == PYPROJECT:
@@ -126,6 +129,8 @@ def load_file(path: Path) -> tuple[dict[str, Any], Marks]:
 
 
 def _from_file(path: Path) -> dict[str, Any]:
+    from checker.yamlsafe import position
+
     data, marks = load_file(path)
     base = path.parent
     values: dict[str, Any] = {"config_file": str(path)}

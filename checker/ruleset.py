@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import InputError
 from checker.findings import RuleInfo, Severity
-from checker.lint import Sink, check_rule_data
 from checker.resources import rules_dir
 from checker.structure import Structure
-from checker.yamlsafe import Marks, load_yaml_file, position
+
+if TYPE_CHECKING:  # loading (YAML, lint, jsonschema) is imported only on a cache miss: a cold check unpickles
+    from checker.lint import Sink
+    from checker.yamlsafe import Marks
 
 DEFAULT_PACK = "national"
 MAX_EXTENDS_DEPTH = 8
@@ -83,6 +85,8 @@ class Ruleset:
 
 
 def _read(path: Path) -> tuple[Any, Marks]:
+    from checker.yamlsafe import load_yaml_file
+
     return load_yaml_file(path, "rule")
 
 
@@ -95,6 +99,9 @@ def read_or_report(path: Path, sink: Sink) -> tuple[Any, Marks] | None:
 
 
 def load_rule_file(path: Path, pack: str, sink: Sink) -> tuple[Rule, Marks] | None:
+    from checker.lint import check_rule_data
+    from checker.yamlsafe import position
+
     read = read_or_report(path, sink)
     if read is None:
         return None
@@ -105,6 +112,8 @@ def load_rule_file(path: Path, pack: str, sink: Sink) -> tuple[Rule, Marks] | No
 
 
 def load_rule(path: Path, pack: str = "") -> Rule:
+    from checker.lint import Sink
+
     loaded = load_rule_file(path, pack, Sink())
     assert loaded is not None  # a strict sink raised otherwise
     return loaded[0]
@@ -133,6 +142,7 @@ def _rule_from_dict(data: dict[str, Any], source: str, pos: tuple[int, int], pac
 
 
 def load_pack(folder: Path, depth: int = 0) -> Ruleset:
+    from checker.lint import Sink
     from checker.pack_loader import collect_pack
 
     ruleset = collect_pack(folder, Sink(), depth)
