@@ -16,7 +16,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from checker import __version__
@@ -86,6 +85,8 @@ def _read(entry: Path) -> Ruleset | None:
 
 
 def _write(entry: Path, ruleset: Ruleset) -> None:
+    import tempfile  # only on a miss: a cold check served from the cache never writes
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
