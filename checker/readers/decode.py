@@ -83,9 +83,10 @@ def _detect(data: bytes) -> str | None:
 
 # Characters a Chinese report is made of: ASCII, CJK ideographs, CJK and full-width punctuation,
 # general punctuation, Latin-1 letters. A wrong decoding (random bytes read as UTF-16, say)
-# yields mostly other code points.
+# yields mostly other code points. Runs of them are counted (not single characters): same count,
+# one match object per run instead of one string per character, and the pattern compiles faster.
 _PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u23ff\u2460-\u27bf"
-                        r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+                        r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
 def _looks_binary(text: str) -> bool:
@@ -94,7 +95,7 @@ def _looks_binary(text: str) -> bool:
         return False
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         return True
-    return len(_PLAUSIBLE.findall(sample)) < 0.85 * len(sample)
+    return sum(map(len, _PLAUSIBLE.findall(sample))) < 0.85 * len(sample)
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
