@@ -83,16 +83,16 @@ def bind(report: Report, structures: dict[str, Structure], source: str = "", age
         chosen = max(structures)
     structure = structures[chosen]
     blocks = split_glued_headings(blocks, structure)
-    parts = bind_parts(blocks, structure)
-    tables = bind_tables(blocks, structure, _stream_candidates(blocks, parts, structure))
-    _recover_run_together(blocks, parts, structure, tables, tuple(identities or ()))
-    return BoundReport(
+    bound = BoundReport(
         report=report,
         source=source or report.meta.source or "",
         structure=structure,
         meta=meta,
         detected_edition=detected,
-        parts=parts,
-        tables=tables,
         paragraphs=paragraphs,
     )
+    # Parts binding normalises every paragraph; through the report's memo the text rules reuse that.
+    parts = bound.parts = bind_parts(blocks, structure, bound.norm)
+    tables = bound.tables = bind_tables(blocks, structure, _stream_candidates(blocks, parts, structure))
+    _recover_run_together(blocks, parts, structure, tables, tuple(identities or ()))
+    return bound

@@ -139,13 +139,16 @@ def _increasing(indices: list[int]) -> set[int]:
     return set(max(best, key=len, default=[]))
 
 
-def bind_parts(blocks: tuple[Block, ...], structure: Structure) -> dict[str, BoundPart]:
-    """Each part's best heading anywhere; parts off the longest in-order run are out of order."""
+def bind_parts(blocks: tuple[Block, ...], structure: Structure,
+               normalize: Callable[[str], str] | None = None) -> dict[str, BoundPart]:
+    """Each part's best heading anywhere; parts off the longest in-order run are out of order.
+    `normalize` is `norm` memoised for this report (bind passes `BoundReport.norm`, which the text
+    rules then reuse); by default a memo for this call."""
     candidates = _candidates(blocks)
     parts: dict[str, BoundPart] = {}
     hits: dict[str, tuple[int, list[dict[str, object]]]] = {}
     used: set[int] = set()
-    normalize = _memo(norm)
+    normalize = normalize or _memo(norm)
     for spec in structure.parts:
         hit = _find(blocks, [i for i in candidates if i not in used], spec, normalize)
         if hit is not None:
@@ -158,7 +161,7 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure) -> dict[str, Bou
         if spec.id in hits:
             index, deviations = hits[spec.id]
             block = blocks[index]
-            glued = glued_heading(block.text, spec) if _too_long(block.text, spec) else None
+            glued = glued_heading(block.text, spec, normalize) if _too_long(block.text, spec, normalize) else None
             part.found, part.block, part.heading = True, index, glued or block.text.strip()
             part.line, part.page = block.line, block.page
             part.deviations = list(deviations)
