@@ -35,7 +35,7 @@ def _meta(meta: Any) -> bool:
         elif key == "published":
             ok = type(value) is str and _DATE.fullmatch(value) is not None
         elif key == "agency_kind":
-            ok = value in _KINDS
+            ok = type(value) is str and value in _KINDS  # a list or dict is unhashable: no TypeError
         elif key == "fields":
             ok = type(value) is dict and all(type(v) is str for v in value.values())
         else:
