@@ -68,11 +68,28 @@ def cache_key(path: str | Path | None) -> str | None:
     if folders is None:
         return None
     digest = hashlib.sha256(f"{__version__}\0{sys.implementation.cache_tag}\0{folder.resolve()}".encode())
-    for root in [*folders, rules_dir(), schemas_dir()]:
-        for file in sorted(p for p in root.rglob("*") if p.is_file()):
-            digest.update(str(file.relative_to(root)).encode() + b"\0")
-            digest.update(file.read_bytes())
+    bundled = rules_dir().resolve()
+    own = [f for f in folders if not f.resolve().is_relative_to(bundled)]  # bundled packs are hashed below
+    for root in [*own, rules_dir(), schemas_dir()]:
+        for name, file in _files(root):
+            digest.update(name.encode() + b"\0")
+            with open(file, "rb") as handle:
+                digest.update(handle.read())
     return digest.hexdigest()
+
+
+def _files(root: Path) -> list[tuple[str, str]]:
+    """(path relative to root, path) of every file below root, sorted. os.scandir, not Path.rglob: on a
+    cold start the pathlib walk over ~150 files cost more (~6 ms) than reading and hashing them."""
+    top, found, folders = str(root), [], [str(root)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif entry.is_file():
+                    found.append(entry.path)
+    return sorted((path[len(top):].lstrip(os.sep), path) for path in found)
 
 
 def _read(entry: Path) -> Ruleset | None:
