@@ -156,16 +156,23 @@ def _median_ms(cmd: list[str], runs: int) -> float:
 
 
 def cold(runs: int = 11) -> None:
+    """Medians of `runs` rounds; each round runs every command once (round-robin), so the load of a
+    shared machine shifts all rows alike instead of skewing whichever command ran during a busy spell."""
     with tempfile.TemporaryDirectory() as tmp:
         generate(1, Path(tmp))
         report = str(Path(tmp) / "json" / "r00000.json")
-        floor = _median_ms([sys.executable, "-c", "import click, yaml, rich.console"], runs)
         _median_ms(CLI + [report], 1)  # fills the rule pack cache, as any earlier run would
-        rows = [("import floor: python -c 'import click, yaml, rich.console'", floor)]
-        for label, extra in (("check JSON (table output), cache hit", []),
-                             ("check JSON --format json, cache hit", ["--format", "json"]),
-                             ("check JSON --no-cache (cold cache: YAML + jsonschema)", ["--no-cache"])):
-            rows.append((label, _median_ms(CLI + [report, *extra], runs)))
+        commands = [("import floor: python -c 'import click, yaml, rich.console'",
+                     [sys.executable, "-c", "import click, yaml, rich.console"]),
+                    ("check JSON (table output), cache hit", CLI + [report]),
+                    ("check JSON --format json, cache hit", CLI + [report, "--format", "json"]),
+                    ("check JSON --no-cache (cold cache: YAML + jsonschema)", CLI + [report, "--no-cache"])]
+        times: dict[str, list[float]] = {label: [] for label, _ in commands}
+        for _ in range(runs):
+            for label, cmd in commands:
+                times[label].append(_median_ms(cmd, 1))
+    rows = [(label, statistics.median(ms)) for label, ms in times.items()]
+    floor = rows[0][1]
     for label, ms in rows:
         print(f"| {label} | {ms:.0f} ms | {ms / floor:.2f}× |")
 
