@@ -43,6 +43,51 @@ def reference_path(name: str) -> Path:
     return path
 
 
+def make_bad_inputs(tmp: Path, seed: Path) -> dict[str, list[str]]:
+    """Files that must each end in one line on stderr and exit 2; returns case → CLI arguments."""
+    import zipfile
+
+    (tmp / "emptydir").mkdir()
+    (tmp / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    (tmp / "bad-utf8.txt").write_bytes(b"\xff\xfe\xfd not text \xff\xff\xc3\x28" * 10)
+    (tmp / "malformed.json").write_text('{"meta": {}, "blocks": [', encoding="utf-8")
+    (tmp / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp / "schema.json").write_text('{"meta": {"year": "2025"}, "blocks": [{"type": "chart"}]}', encoding="utf-8")
+    pack = tmp / "badpack"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("id: broken\ntitle: {zh: 坏, en: bad}\nextends: national\n", encoding="utf-8")
+    (pack / "R.yaml").write_text("id: X-1\nkind: [unclosed\n", encoding="utf-8")
+    bomb = tmp / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        # 20 MB of spaces compress 1000:1; the reader refuses the ratio before unpacking.
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 20_000_000)
+    slip = tmp / "slip.docx"
+    with zipfile.ZipFile(slip, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("../../evil.txt", "owned")
+    return {
+        "nonexistent": ["check", str(tmp / "missing.txt")],
+        "directory": ["check", str(tmp / "emptydir")],
+        "binary": ["check", str(tmp / "junk.bin")],
+        "invalid-utf8": ["check", str(tmp / "bad-utf8.txt")],
+        "malformed-json": ["check", str(tmp / "malformed.json")],
+        "deeply-nested-json": ["check", str(tmp / "deep.json")],
+        "schema-violation": ["check", str(tmp / "schema.json")],
+        "malformed-rules": ["check", str(seed), "--rules", str(pack)],
+        "docx-zip-bomb": ["check", str(bomb)],
+        "docx-path-traversal": ["check", str(slip)],
+        "output-in-missing-folder": ["check", str(seed), "--format", "json", "--output", str(tmp / "no" / "out.json")],
+        "extract-binary": ["extract", str(tmp / "junk.bin")],
+    }
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path):
+    """The bad-input cases of the Core and hostile-input contracts, built in tmp_path."""
+    return make_bad_inputs(tmp_path, ROOT / "examples" / "000_2606f0613b160dcc.txt")
+
+
 @pytest.fixture
 def corpus():
     return corpus_path

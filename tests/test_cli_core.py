@@ -60,34 +60,12 @@ def test_a_clean_report_exits_zero() -> None:
     assert result.exit_code == 0, result.output
 
 
-def _bad_inputs(tmp: Path) -> dict[str, list[str]]:
-    (tmp / "junk.bin").write_bytes(bytes(range(256)) * 40)
-    (tmp / "bad-utf8.txt").write_bytes(b"\xff\xfe\xfd not text \xff\xff\xc3\x28" * 10)
-    (tmp / "malformed.json").write_text('{"meta": {}, "blocks": [', encoding="utf-8")
-    (tmp / "schema.json").write_text('{"meta": {"year": "2025"}, "blocks": [{"type": "chart"}]}', encoding="utf-8")
-    pack = tmp / "badpack"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("id: broken\ntitle: {zh: 坏, en: bad}\nextends: national\n", encoding="utf-8")
-    (pack / "R.yaml").write_text("id: X-1\nkind: [unclosed\n", encoding="utf-8")
-    return {
-        "nonexistent": ["check", str(tmp / "missing.txt")],
-        "directory": ["check", str(tmp / "emptydir")],
-        "binary": ["check", str(tmp / "junk.bin")],
-        "invalid-utf8": ["check", str(tmp / "bad-utf8.txt")],
-        "malformed-json": ["check", str(tmp / "malformed.json")],
-        "schema-violation": ["check", str(tmp / "schema.json")],
-        "malformed-rules": ["check", str(SEED), "--rules", str(pack)],
-    }
-
-
 @pytest.mark.parametrize(
     "case", ["nonexistent", "directory", "binary", "invalid-utf8", "malformed-json", "schema-violation",
              "malformed-rules"]
 )
-def test_bad_input_is_one_line_and_exit_two(tmp_path: Path, case: str) -> None:
-    (tmp_path / "emptydir").mkdir()
-    args = _bad_inputs(tmp_path)[case]
-    done = run(*args)
+def test_bad_input_is_one_line_and_exit_two(bad_inputs, case: str) -> None:
+    done = run(*bad_inputs[case])
     assert done.returncode == 2, (done.stdout, done.stderr)
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
@@ -95,15 +73,13 @@ def test_bad_input_is_one_line_and_exit_two(tmp_path: Path, case: str) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_schema_violation_names_the_json_path(tmp_path: Path) -> None:
-    _bad_inputs(tmp_path)
-    done = run("check", str(tmp_path / "schema.json"))
+def test_schema_violation_names_the_json_path(bad_inputs) -> None:
+    done = run(*bad_inputs["schema-violation"])
     assert "$.meta.year" in done.stderr or "$.blocks[0]" in done.stderr
 
 
-def test_malformed_rules_name_file_line_and_column(tmp_path: Path) -> None:
-    _bad_inputs(tmp_path)
-    done = run("check", str(SEED), "--rules", str(tmp_path / "badpack"))
+def test_malformed_rules_name_file_line_and_column(bad_inputs) -> None:
+    done = run(*bad_inputs["malformed-rules"])
     assert re.search(r"R\.yaml:\d+:\d+: malformed YAML", done.stderr), done.stderr
 
 

@@ -6,47 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
 
-
-
-def _bad_inputs(tmp: Path, SEED: Path) -> dict[str, list[str]]:
-    (tmp / "emptydir").mkdir()
-    (tmp / "junk.bin").write_bytes(bytes(range(256)) * 40)
-    (tmp / "bad-utf8.txt").write_bytes(b"\xff\xfe\xfd not text \xff\xff\xc3\x28" * 10)
-    (tmp / "malformed.json").write_text('{"meta": {}, "blocks": [', encoding="utf-8")
-    (tmp / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    (tmp / "schema.json").write_text('{"meta": {"year": "2025"}, "blocks": [{"type": "chart"}]}', encoding="utf-8")
-    pack = tmp / "badpack"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text("id: broken\ntitle: {zh: 坏, en: bad}\nextends: national\n", encoding="utf-8")
-    (pack / "R.yaml").write_text("id: X-1\nkind: [unclosed\n", encoding="utf-8")
-    bomb = tmp / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        # 20 MB of spaces compress 1000:1; the reader refuses the ratio before unpacking.
-        archive.writestr("word/document.xml", b"<w:document>" + b" " * 20_000_000)
-    slip = tmp / "slip.docx"
-    with zipfile.ZipFile(slip, "w") as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
-        archive.writestr("../../evil.txt", "owned")
-    return {
-        "nonexistent": ["check", str(tmp / "missing.txt")],
-        "directory": ["check", str(tmp / "emptydir")],
-        "binary": ["check", str(tmp / "junk.bin")],
-        "invalid-utf8": ["check", str(tmp / "bad-utf8.txt")],
-        "malformed-json": ["check", str(tmp / "malformed.json")],
-        "deeply-nested-json": ["check", str(tmp / "deep.json")],
-        "schema-violation": ["check", str(tmp / "schema.json")],
-        "malformed-rules": ["check", str(SEED), "--rules", str(pack)],
-        "docx-zip-bomb": ["check", str(bomb)],
-        "docx-path-traversal": ["check", str(slip)],
-        "output-in-missing-folder": ["check", str(SEED), "--format", "json", "--output", str(tmp / "no" / "out.json")],
-        "extract-binary": ["extract", str(tmp / "junk.bin")],
-    }
 
 
 CASES = ["nonexistent", "directory", "binary", "invalid-utf8", "malformed-json", "deeply-nested-json",
@@ -55,17 +18,17 @@ CASES = ["nonexistent", "directory", "binary", "invalid-utf8", "malformed-json",
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input_in_process_is_one_line_and_exit_2(cli, tmp_path: Path, case: str) -> None:
-    result = cli.invoke(*_bad_inputs(tmp_path, cli.seed)[case])
+def test_bad_input_in_process_is_one_line_and_exit_2(cli, bad_inputs, case: str) -> None:
+    result = cli.invoke(*bad_inputs[case])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     cli.exit2(result.exit_code, result.stderr)
 
 
 @pytest.mark.parametrize("case", ["deeply-nested-json", "docx-zip-bomb", "docx-path-traversal",
                                   "output-in-missing-folder", "extract-binary"])
-def test_bad_input_in_a_child_process_is_one_line_and_exit_2(cli, tmp_path: Path, case: str) -> None:
+def test_bad_input_in_a_child_process_is_one_line_and_exit_2(cli, bad_inputs, tmp_path: Path, case: str) -> None:
     # The other Core cases run as child processes in tests/test_cli_core.py.
-    done = cli.run(*_bad_inputs(tmp_path, cli.seed)[case])
+    done = cli.run(*bad_inputs[case])
     line = cli.exit2(done.returncode, done.stderr)
     if case == "docx-path-traversal":
         assert not (tmp_path.parent / "evil.txt").exists()
