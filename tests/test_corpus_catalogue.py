@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import check
-from checker.findings import CheckResult, Finding, Severity
+from checker.findings import CheckResult, Severity
 
 # The rules of issue #4 part A (single-report catalogue); the older rules have their own tests.
 CATALOGUE = {
