@@ -76,6 +76,17 @@ class Outcome:
         return {"file": self.path, "suppressed": self.suppressed,
                 "stale": [item(e) for e in self.stale], "expired": [item(e) for e in self.expired]}
 
+    def review(self) -> dict[str, Any]:
+        """Expired and stale entries as plain data for the human summaries (table, Markdown): besides
+        what `to_dict` (the JSON contract) says, each entry's reason and its place in the report."""
+        def item(e: Entry) -> dict[str, Any]:
+            return {"rule": e.rule, "source": e.source, "line": e.line, "reason": e.reason,
+                    "location": dict(e.data.get("location") or {}),
+                    "expires": e.expires.isoformat() if e.expires else None}
+
+        return {"file": self.path, "stale": [item(e) for e in self.stale],
+                "expired": [item(e) for e in self.expired]}
+
 
 def source_key(source: str, folder: Path) -> str:
     """The report path relative to the baseline's folder, with forward slashes (stable across cwd)."""

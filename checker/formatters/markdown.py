@@ -14,6 +14,7 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import CheckResult, RuleInfo, summarize
+from checker.formatters import _baseline_notes as notes
 from checker.formatters import _common as c
 
 _L = {
@@ -103,6 +104,18 @@ def _report(result: CheckResult, catalog: Mapping[str, RuleInfo], lang: str, sig
     return lines
 
 
+def baseline_section(review: Mapping[str, Any] | None, lang: str) -> list[str]:
+    """Expired and stale baseline entries (rule, place, reason) and what to do about them."""
+    heading = notes.title(review, lang) if review else ""
+    if not review or not heading:
+        return []
+    head = notes.columns(lang)
+    lines = [f"## {cell(heading)}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += [f"| {cell(r.status)} | `{cell(r.rule)}` | {cell(r.location)} | {cell(r.reason)} |"
+              for r in notes.rows(review, lang)]
+    return lines + [""] + [f"- {cell(text)}" for text in notes.actions(review, lang)] + [""]
+
+
 def render(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, lang: str = "zh",
            tool_version: str = __version__, sign_off: bool = True, **_options: Any) -> str:
     """Render the review sheet; ``sign_off=False`` omits the signature blanks."""
@@ -110,6 +123,7 @@ def render(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, l
     lines = [f"# {labels['title']}", "", labels["by"].format(v=tool_version), ""]
     if len(results) > 1:
         lines += _batch(results, lang)
+    lines += baseline_section(_options.get("baseline_review"), lang)  # `baseline.Outcome.review()`
     for result in results:
         lines += _report(result, catalog, lang, sign_off)
     return "\n".join(lines).rstrip("\n") + "\n"

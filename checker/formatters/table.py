@@ -20,6 +20,7 @@ from rich.text import Text
 
 from checker import __version__
 from checker.findings import CheckResult, RuleInfo, Severity, summarize
+from checker.formatters import _baseline_notes as notes
 from checker.formatters import _common as c
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -87,8 +88,25 @@ def summary_renderables(s: Mapping[str, int], top: Sequence[tuple[str, int]], wo
     return out
 
 
+def baseline_renderables(review: Mapping[str, Any] | None, lang: str) -> list[RenderableType]:
+    """Expired and stale baseline entries with their rule, place and reason, and what to do about them."""
+    heading = notes.title(review, lang) if review else ""
+    if not review or not heading:
+        return []
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    status, rule, location, reason = notes.columns(lang)
+    table.add_column(status, no_wrap=True)
+    table.add_column(rule, overflow="fold", max_width=24)
+    table.add_column(location, overflow="fold", max_width=40)
+    table.add_column(reason, overflow="fold", ratio=1)
+    for row in notes.rows(review, lang):
+        table.add_row(_t(row.status, "yellow"), _t(row.rule), _t(row.location), _t(row.reason))
+    return [_t(heading, "bold yellow"), table, *(_t(f"  {text}") for text in notes.actions(review, lang)),
+            Text("")]
+
+
 def renderable(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, lang: str = "zh",
-               max_findings: int = 200) -> RenderableType:
+               max_findings: int = 200, baseline_review: Mapping[str, Any] | None = None) -> RenderableType:
     """Everything the table format prints, as one rich renderable."""
     parts: list[RenderableType] = []
     budget = max_findings
@@ -99,6 +117,7 @@ def renderable(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], 
     hidden = sum(len(r.active) for r in results) - (max_findings - budget)
     if hidden:
         parts += [_t(c.word("more", lang, n=hidden), "bold yellow"), Text("")]
+    parts += baseline_renderables(baseline_review, lang)
     if len(results) > 1:
         parts += _batch(results, lang)
     return Group(*parts)
@@ -108,7 +127,9 @@ def render(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, l
            tool_version: str = __version__, color: bool = False, width: int = 100,
            max_findings: int = 200, **_options: Any) -> str:
     """Render the table as text; with ``color`` it carries ANSI styles (standard 16 colours)."""
-    return _print(renderable(results, catalog, lang=lang, max_findings=max_findings), color, width)
+    review = _options.get("baseline_review")  # `baseline.Outcome.review()`, when a baseline was applied
+    return _print(renderable(results, catalog, lang=lang, max_findings=max_findings, baseline_review=review),
+                  color, width)
 
 
 def _print(item: RenderableType, color: bool, width: int) -> str:
