@@ -130,7 +130,7 @@ def check(inputs, config_file, isolated, previous, color, jobs, no_cache, **cli)
         results, outcome = baseline.apply_file(results, settings.baseline)
     for line in outcome.warnings(options.lang) if outcome else ():
         click.echo(f"reportlint: warning: {line}", err=True)
-    extra = {"baseline": outcome.to_dict()} if outcome else {}
+    extra = {"baseline": outcome.to_dict(), "baseline_review": outcome.review()} if outcome else {}
     use_color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if color is None else color
     for fmt, target in plan:
         if fmt == "html" and target is not None and run.is_folder(target):
