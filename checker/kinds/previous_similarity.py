@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from checker.bound import BoundReport, BoundTable
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable, Violation
 from checker.kinds._previous import mask, previous_report, previous_table
-from checker.textnorm import norm, similarity
+from checker.textnorm import _SIMILARITY_BUDGET, _cost, norm, similarity
 
 KIND = "previous_similarity"
 PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year", "nonzero"})
@@ -34,6 +35,21 @@ REFERENCES = {"parts[]": "part", "tables[].table": "table"}  # names checked by 
 
 def _percent(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
+
+
+def _similarity_from(a: str, b: str, threshold: float) -> float | None:
+    """`similarity(a, b)`, or None when it is surely below `threshold` (the part is not reported).
+
+    Aligning two long parts is most of the cost of the rules, and most pairs are far apart.
+    SequenceMatcher's quick_ratio() counts the characters the texts share regardless of order, an
+    upper bound of ratio() with the same denominator, so below the threshold it decides alone.
+    Pairs that `similarity` estimates from shingles (above its step budget) get no shortcut.
+    """
+    if a and b and _cost(a, b) <= _SIMILARITY_BUDGET:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            return None
+    return similarity(a, b)
 
 
 def _cells(table: BoundTable) -> dict[tuple[str, str], Decimal | str]:
@@ -76,8 +92,8 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         this_text, last_text = mask(this_part.text), mask(last_part.text)
         if min(len(this_text), len(last_text)) < min_chars:
             continue
-        ratio = similarity(this_text, last_text)
-        if ratio < threshold:
+        ratio = _similarity_from(this_text, last_text, threshold)
+        if ratio is None or ratio < threshold:
             continue
         with_numbers = similarity(mask(this_part.text, numbers=False), mask(last_part.text, numbers=False))
         yield Violation(

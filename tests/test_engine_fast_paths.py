@@ -1,0 +1,65 @@
+"""The engine's and the kinds' fast paths give exactly what their reference paths give."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.engine import _TEMPLATE, _format
+from checker.kinds.previous_similarity import _similarity_from
+from checker.textnorm import similarity
+
+VALUES = {"table": "表三", "count": 3, "ratio": 0.912, "line": "", "text": "无{括号}", "n": None}
+FIELDS = ["{table}", "{count}", "{count:d}", "{ratio:.0%}", "{ratio:d}", "{text:>5}", "{n}", "{n:.1f}",
+          "{missing}", "{missing:.2f}", "{count!r}", "{text[0]}", "{table.x}", "{0}", "{}", "{{", "}}", "{", "}",
+          "{count:{line}}", "{ratio:{count}}"]
+
+
+def reference(template: str, values: dict) -> str:
+    """What engine._render did before the fast path: the Formatter, the raw template on error."""
+    try:
+        return _TEMPLATE.format(template, **values)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def fast(template: str, values: dict) -> str:
+    try:
+        return _format(template, values)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def test_unknown_placeholders_stay_visible_and_bad_specs_print_the_value() -> None:
+    assert _format("{table}有{count}项，{missing}", VALUES) == "表三有3项，{missing}"
+    assert _format("{ratio:d} / {missing:.2f}", VALUES) == "0.912 / {missing}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FIELDS), st.text(alphabet="年度报告ab :.{}!0", max_size=4)), max_size=6))
+def test_format_agrees_with_the_formatter(parts: list[str]) -> None:
+    template = "".join(parts)
+    assert fast(template, VALUES) == reference(template, VALUES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="公开申请年度的了是#,", max_size=400), st.text(alphabet="公开申请年度的了是#,", max_size=400),
+       st.sampled_from([0.0, 0.3, 0.6, 0.9, 1.0]))
+def test_similarity_shortcut_never_hides_a_pair_at_or_above_the_threshold(a: str, b: str, threshold: float) -> None:
+    exact = similarity(a, b)
+    quick = _similarity_from(a, b, threshold)
+    if quick is None:
+        assert exact < threshold
+    else:
+        assert quick == exact
+
+
+def test_similarity_shortcut_on_near_copies_and_unrelated_parts() -> None:
+    text = "本机关认真贯彻落实政府信息公开条例，" * 5
+    near = text.replace("条例", "规定", 1)
+    assert similarity(text, near) >= 0.9 and _similarity_from(text, near, 0.9) == similarity(text, near)
+    assert _similarity_from(text, text, 1.0) == 1.0
+    assert similarity(text, text.replace("条例", "规定")) < 0.9 and _similarity_from(text, text.replace("条例", "规定"), 0.9) is None
+    assert _similarity_from(text, string.ascii_letters * 3, 0.9) is None
