@@ -50,6 +50,7 @@ class LabelIndex:
         self._hash = hash(self._key)
         # The memo keeps the first index of each template, never one per report (that pinned them all).
         self._canon = _CANONICAL.setdefault(self._key, self)
+        self.run_together_forms: tuple[str, ...] | None = None  # checker.bind.recover's, made on first use
 
     # Equal templates match equally, so a batch shares one memo across reports and binds.
     def __eq__(self, other: object) -> bool:

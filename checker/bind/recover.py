@@ -31,7 +31,7 @@ from checker.textnorm import core, norm
 from checker.values import parse_cell
 
 MAX_SPLITS = 5000  # beyond this many candidate splits a row is called ambiguous without enumerating further
-_DIGIT_AFTER = re.compile(r"[0-9]")
+_DIGIT = re.compile(r"[0-9]")
 _VALUE_TEXT = re.compile(r"^[0-9.\- ]*$")
 
 
@@ -71,25 +71,27 @@ def identities_of(rules: Iterable[object], structure: Structure) -> tuple[Identi
 # Detecting run-together text and splitting part headings out of it
 
 
-def _label_forms(spec: TableSpec) -> list[str]:
+def _label_forms(spec: TableSpec) -> tuple[str, ...]:
     index = label_index(spec)
-    forms = [c for c in index._core.values() if len(c) >= 2]
-    forms += [c for c in index.columns | index.headers | index.groups if len(c) >= 2]
-    return forms
+    if index.run_together_forms is None:  # once per template: every bind asks for every table
+        forms = [c for c in index._core.values() if len(c) >= 2]
+        forms += [c for c in index.columns | index.headers | index.groups if len(c) >= 2]
+        index.run_together_forms = tuple(sorted(set(forms)))
+    return index.run_together_forms
 
 
 def is_run_together(cells: Iterable[Cell], spec: TableSpec) -> bool:
-    """A cell holding a template label immediately followed by digits: separate cells would never."""
+    """A cell holding a template label immediately followed by digits: separate cells would never.
+
+    Scanned from the digits, not the labels: a label followed by a digit is a digit whose text
+    before it ends with a label (one `endswith` of all labels), and most cells have few digits."""
     forms = _label_forms(spec)
     for cell in cells:
         text = norm(cell.text)
-        for form in forms:
-            start = text.find(form)
-            while start >= 0:
-                after = start + len(form)
-                if after < len(text) and _DIGIT_AFTER.match(text[after]):
-                    return True
-                start = text.find(form, start + 1)
+        for digit in _DIGIT.finditer(text):
+            at = digit.start()
+            if at and text.endswith(forms, 0, at):
+                return True
     return False
 
 
