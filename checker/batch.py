@@ -1,14 +1,16 @@
 """Batch checking: many reports, a process pool, results in input order, memory flat in their number.
 
-`iter_results` yields one `CheckResult` per path, in the order of `paths`, from up to `jobs` worker
+`iter_checked` yields one `CheckResult` per path, in the order of `paths`, from up to `jobs` worker
 processes (each loads nothing: it gets the ruleset once, via the pool initializer). At most
 ``2 × jobs`` chunks are in flight, so neither pending paths nor finished results pile up. An
-unreadable (or crashing) file becomes a result with `error` set; it never stops the batch.
+unreadable (or crashing) file becomes a result with `error` set; it never stops the batch. Workers
+also render each result's text for the streaming output formats (`batch_output.Piece`), so the
+parent only counts and writes.
 
-Cross-year rules need last year's report. `plan_previous` pairs each report of year Y with the
-report of the same agency (normalised name; from the metadata, else the title) for year Y-1 among
-the inputs. It costs one extra read of every input, so it runs only when the ruleset has an enabled
-rule that needs the previous year.
+Cross-year rules need last year's report. Each report of year Y is paired with the first input of
+the same agency for Y-1 (`checker.pairing`: normalised agency and year from the metadata, else the
+title, read without table cells where the format allows). That pass runs, in the same pool, before
+the checks, and only when the ruleset has an enabled rule that needs the previous year.
 """
 
 from __future__ import annotations
@@ -21,12 +23,22 @@ from contextlib import contextmanager
 
 from checker.errors import InputError
 from checker.findings import CheckResult
+from checker.pairing import pair_by_key, pairing_key
 from checker.ruleset import Ruleset
 from checker.run import Options
 
-CHUNK = 8  # paths per task: amortises pickling/IPC (~0.3 ms) over reports that take a few ms each
+__all__ = ["check_path", "default_jobs", "iter_checked", "iter_results", "needs_previous", "pair_by_key",
+           "pairing_key", "plan_previous", "run_batch", "show_progress"]
 
-_state: dict[str, object] = {}  # per worker process: the ruleset and options (set by _init)
+CHUNK = 8  # paths per task: amortises pickling/IPC (~0.3 ms) over reports that take a few ms each
+# The bounded memos of labels and numbers (textnorm, values, bind.parts) fill with each agency's own
+# strings and, full, hold a few MB more than after the first hundreds of reports; emptied every so
+# many reports a worker stays at the size it had then, for ~one report's worth of misses each time.
+TRIM_EVERY = 256
+
+_state: dict[str, object] = {}  # per worker process: the ruleset, options and renderers (set by _init)
+
+Rendered = tuple[CheckResult, "tuple[str, ...] | None"]
 
 
 def default_jobs() -> int:
@@ -52,32 +64,6 @@ def check_path(path: str, ruleset: Ruleset, *, lang: str = "zh", agency_kind: st
         return CheckResult(source=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 
 
-def pairing_key(path: str) -> tuple[str, int] | None:
-    """(normalised agency, year) of a report, or None when it cannot be read or does not say."""
-    from checker.api import read_report
-    from checker.bind.meta import resolve_meta
-    from checker.textnorm import norm
-
-    try:
-        report = read_report(path)
-    except Exception:  # noqa: BLE001 - the check itself reports an unreadable file
-        return None
-    text = "\n".join(b.text.strip() for b in report.blocks if b.type != "table")
-    meta = resolve_meta(report.meta, report.blocks, text)
-    agency = norm(meta.agency or "").replace(" ", "")
-    return (agency, meta.year) if agency and meta.year else None
-
-
-def pair_by_key(paths: Sequence[str], keys: Sequence[tuple[str, int] | None]) -> dict[str, str]:
-    """path → the first input of the same agency for the year before."""
-    first: dict[tuple[str, int], str] = {}
-    for path, key in zip(paths, keys):
-        if key is not None:
-            first.setdefault(key, path)
-    return {path: first[(key[0], key[1] - 1)] for path, key in zip(paths, keys)
-            if key is not None and (key[0], key[1] - 1) in first}
-
-
 def needs_previous(ruleset: Ruleset) -> bool:
     return any(r.enabled and r.needs_previous for r in ruleset.rules)
 
@@ -85,23 +71,44 @@ def needs_previous(ruleset: Ruleset) -> bool:
 def plan_previous(paths: Sequence[str], jobs: int = 1) -> dict[str, str]:
     """Pair every report with last year's report of the same agency among `paths`."""
     if jobs <= 1 or len(paths) < 2 * CHUNK:
-        keys = [pairing_key(p) for p in paths]
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            keys = list(pool.map(pairing_key, paths, chunksize=CHUNK))
-    return pair_by_key(paths, keys)
+        return pair_by_key(paths, [pairing_key(p) for p in paths])
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return _plan_in(pool, paths)
 
 
-def _init(ruleset: Ruleset, options: dict[str, object]) -> None:
+def _plan_in(pool: ProcessPoolExecutor, paths: Sequence[str]) -> dict[str, str]:
+    return pair_by_key(paths, list(pool.map(pairing_key, paths, chunksize=CHUNK)))
+
+
+def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[str, str, bool]]) -> None:
+    from checker.batch_output import Piece
+
     _state["ruleset"] = ruleset
     _state["options"] = options
+    _state["pieces"] = [Piece(fmt, ruleset.catalog(), lang, color) for fmt, lang, color in specs]
+    _state["done"] = 0
 
 
-def _check_chunk(tasks: list[tuple[str, str | None]]) -> list[CheckResult]:
-    ruleset = _state["ruleset"]
-    options = _state["options"]
-    assert isinstance(ruleset, Ruleset) and isinstance(options, dict)
-    return [check_path(path, ruleset, previous=prev, **options) for path, prev in tasks]
+def _check_chunk(tasks: list[tuple[str, str | None]]) -> list[Rendered]:
+    ruleset, options, pieces = _state["ruleset"], _state["options"], _state["pieces"]
+    assert isinstance(ruleset, Ruleset) and isinstance(options, dict) and isinstance(pieces, list)
+    out: list[Rendered] = []
+    for path, prev in tasks:
+        result = check_path(path, ruleset, previous=prev, **options)
+        out.append((result, tuple(piece(result) for piece in pieces) if pieces else None))
+    done = int(_state["done"])  # type: ignore[call-overload]
+    _state["done"] = done + len(tasks)
+    if (done + len(tasks)) // TRIM_EVERY > done // TRIM_EVERY:
+        _trim_memos()
+    return out
+
+
+def _trim_memos() -> None:
+    from checker import textnorm, values
+    from checker.bind import parts
+
+    for memo in (textnorm._norm_memo, textnorm._core_memo, values.parse_cell, parts._label):
+        memo.cache_clear()
 
 
 def _chunks(tasks: Sequence[tuple[str, str | None]], size: int) -> Iterator[list[tuple[str, str | None]]]:
@@ -112,21 +119,35 @@ def _chunks(tasks: Sequence[tuple[str, str | None]], size: int) -> Iterator[list
 def iter_results(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang: str = "zh",
                  agency_kind: str | None = None, previous: dict[str, str] | None = None) -> Iterator[CheckResult]:
     """Check `paths` with `jobs` processes; results come in the order of `paths`, as they are ready."""
+    for result, _pieces in iter_checked(paths, ruleset, jobs=jobs, lang=lang, agency_kind=agency_kind,
+                                        previous=previous):
+        yield result
+
+
+def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang: str = "zh",
+                 agency_kind: str | None = None, previous: dict[str, str] | None = None, pair: bool = False,
+                 specs: Sequence[tuple[str, str, bool]] = ()) -> Iterator[Rendered]:
+    """(result, its text per `specs` format, or None when checked in this process), in input order.
+
+    ``pair=True``: first pair each report with last year's (`plan_previous`), in the same pool.
+    """
     options: dict[str, object] = {"lang": lang, "agency_kind": agency_kind}
-    tasks = [(p, (previous or {}).get(p)) for p in paths]
     if jobs <= 1 or len(paths) <= 1:
-        for path, prev in tasks:
-            yield check_path(path, ruleset, previous=prev, **options)  # type: ignore[arg-type]
+        pairs = plan_previous(paths) if pair else previous or {}
+        for path in paths:
+            yield check_path(path, ruleset, previous=pairs.get(path), **options), None  # type: ignore[arg-type]
         return
-    size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs))) as pool:
+        pairs = _plan_in(pool, paths) if pair else previous or {}
+        tasks = [(p, pairs.get(p)) for p in paths]
+        size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
         yield from _ordered(pool, _chunks(tasks, size), in_flight=2 * jobs)
 
 
 def _ordered(pool: ProcessPoolExecutor, chunks: Iterable[list[tuple[str, str | None]]],
-             in_flight: int) -> Iterator[CheckResult]:
+             in_flight: int) -> Iterator[Rendered]:
     """Submit chunks keeping at most `in_flight` pending; yield their results oldest first."""
-    pending: deque[Future[list[CheckResult]]] = deque()
+    pending: deque[Future[list[Rendered]]] = deque()
     for chunk in chunks:
         pending.append(pool.submit(_check_chunk, chunk))
         if len(pending) >= in_flight:
@@ -174,18 +195,18 @@ def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Se
             else:
                 files.append(AtomicFile(target))
                 sinks.append(Sink(fmt, files[-1].handle, catalog, options.lang, False))
-        if options.previous is not None:
-            pairs = {p: options.previous for p in paths}
-        else:
-            pairs = plan_previous(paths, jobs) if needs_previous(ruleset) else {}
+        fixed = {p: options.previous for p in paths} if options.previous is not None else None
+        specs = list(dict.fromkeys(sink.spec for sink in sinks if sink.spec is not None))
+        slots = [specs.index(sink.spec) if sink.spec is not None else None for sink in sinks]  # piece per sink
         summary = Summary()
-        results = iter_results(paths, ruleset, jobs=jobs, lang=options.lang, agency_kind=options.agency_kind,
-                               previous=pairs)
+        results = iter_checked(paths, ruleset, jobs=jobs, lang=options.lang, agency_kind=options.agency_kind,
+                               previous=fixed, pair=fixed is None and needs_previous(ruleset),
+                               specs=specs)
         with _progress(len(paths), progress) as advance:
-            for result in results:
+            for result, pieces in results:
                 summary.add(result)
-                for sink in sinks:
-                    sink.add(result)
+                for sink, slot in zip(sinks, slots):
+                    sink.add(result, pieces[slot] if pieces and slot is not None else None)
                 advance()
         for sink in sinks:
             sink.close(summary)
