@@ -37,6 +37,10 @@ def span_int(value: str | int | None) -> int:
 
 def squash(text: str) -> str:
     """Collapse every whitespace run to one space and trim."""
+    # Fast path (most cells: "0", "12", a label): every character the pattern matches except
+    # the plain space is unprintable (checked in tests), so such text has nothing to change.
+    if " " not in text and text.isprintable():
+        return text
     return _SPACE_RUN.sub(" ", text).strip()
 
 

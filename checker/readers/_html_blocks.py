@@ -29,7 +29,16 @@ BLOCK_TAGS = frozenset(
 
 
 def _tag(el: etree._Element) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    # libxml2's HTML parser lowercases element names; comments and PIs have no str tag.
+    tag = el.tag
+    return tag if isinstance(tag, str) else ""
+
+
+# Evaluated in C: one call instead of a Python step per node of a cell's subtree.
+_STRING = etree.XPath("string()", smart_strings=False)
+_HAS_BREAK = etree.XPath(
+    "boolean(descendant::*[" + " or ".join(f"self::{t}" for t in sorted(BLOCK_TAGS | {"br"})) + "])"
+)
 
 
 def element_text(root: etree._Element, keep_lines: bool = True) -> str:
@@ -37,6 +46,14 @@ def element_text(root: etree._Element, keep_lines: bool = True) -> str:
     tables are flattened this way too), source whitespace collapses to single spaces."""
     if len(root) == 0:  # fast path: most cells are a bare text node
         return squash(root.text or "")
+    if not _HAS_BREAK(root):
+        # Inline markup only (<span>, <font>): no line breaks, so the text is the subtree's
+        # string value squashed (comments and PIs carry no string value, as in the walk below).
+        return squash(_STRING(root))
+    return _walked_text(root, keep_lines)
+
+
+def _walked_text(root: etree._Element, keep_lines: bool = True) -> str:
     parts: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -57,35 +74,50 @@ def element_text(root: etree._Element, keep_lines: bool = True) -> str:
 
 def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
     for child in table:
-        tag = _tag(child)
+        tag = child.tag
         if tag == "tr":
             yield child
         elif tag in ("thead", "tbody", "tfoot"):
-            yield from (row for row in child if _tag(row) == "tr")
+            yield from (row for row in child if row.tag == "tr")
 
 
-def table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
+def table_rows(
+    table: etree._Element, cells: dict[tuple[object, ...], Cell] | None = None
+) -> tuple[tuple[Cell, ...], ...]:
+    """Rows of cells as the source gives them. `cells` memoises equal cells (a report
+    table is mostly "0"s on one source line): `Cell` is frozen, so sharing one is safe,
+    and building one costs more than the lookup."""
+    memo: dict[tuple[object, ...], Cell] = {} if cells is None else cells
     rows: list[tuple[Cell, ...]] = []
     for tr in _own_rows(table):
-        cells = tuple(
-            Cell(
-                text=element_text(td),
-                rowspan=span_int(td.get("rowspan")),
-                colspan=span_int(td.get("colspan")),
-                line=td.sourceline,
-            )
-            for td in tr
-            if _tag(td) in ("td", "th")
-        )
-        if cells:
-            rows.append(cells)
+        row: list[Cell] = []
+        for td in tr:
+            tag = td.tag
+            if tag != "td" and tag != "th":
+                continue
+            # A bare text node is keyed raw (saves the squash); other cells by their text.
+            key = (len(td) == 0, td.text if len(td) == 0 else element_text(td),
+                   td.get("rowspan"), td.get("colspan"), td.sourceline)
+            cell = memo.get(key)
+            if cell is None:
+                text = squash(key[1] or "") if key[0] else key[1]
+                cell = memo[key] = Cell(text, span_int(key[2]), span_int(key[3]), key[4])
+            row.append(cell)
+        if row:
+            rows.append(tuple(row))
     return tuple(rows)
 
 
 def is_wrapper_table(table: etree._Element) -> bool:
     """A one-cell table around other content (layout), walked like a `<div>`."""
-    cells = [td for tr in _own_rows(table) for td in tr if _tag(td) in ("td", "th")]
-    return len(cells) == 1
+    count = 0
+    for tr in _own_rows(table):
+        for td in tr:
+            if td.tag == "td" or td.tag == "th":
+                count += 1
+                if count > 1:
+                    return False
+    return count == 1
 
 
 def walk_blocks(
@@ -95,6 +127,7 @@ def walk_blocks(
     """Blocks of `article` in document order. `skip_table(t)` drops tables that are
     not report content (e.g. the site's 索引号/发布机构 metadata table)."""
     blocks: list[Block] = []
+    cells: dict[tuple[object, ...], Cell] = {}
     n_cells = 0
     buf: list[str] = []
     line: list[int | None] = [None]
@@ -128,7 +161,7 @@ def walk_blocks(
             elif tag == "table" and not is_wrapper_table(el):
                 flush()
                 if not skip_table(el):
-                    rows = table_rows(el)
+                    rows = table_rows(el, cells)
                     n_cells += sum(len(row) for row in rows)
                     if n_cells > MAX_CELLS:
                         raise InputError(f"more than {MAX_CELLS} table cells: not an annual report")
