@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from typing import Any
 
 from checker.structure import RowSpec, TableSpec
 from checker.textnorm import MEMO_MAX_CHARS, core, norm, similarity, similarity_ceiling
@@ -47,20 +47,28 @@ class LabelIndex:
         self._typo_lengths = [length for length, _, _ in typo]
         self._typo = typo
         self._key = (tuple(self.rows), spec.columns, spec.headers)  # all that matching reads
-        self._hash = hash(self._key)
-        # The memo keeps the first index of each template, never one per report (that pinned them all).
+        # Equal templates match equally: a batch shares the first index's memos across reports and binds
+        # (kept once per template, never one per report: that pinned them all).
         self._canon = _CANONICAL.setdefault(self._key, self)
         self.run_together_forms: tuple[str, ...] | None = None  # checker.bind.recover's, made on first use
+        # Answers for short texts, by question; every equal index shares the canonical one's.
+        self._memos: dict[str, dict[str, Any]] = (
+            {"match": {}, "header": {}} if self._canon is self else self._canon._memos)
+        self._match_memo, self._header_memo = self._memos["match"], self._memos["header"]
 
-    # Equal templates match equally, so a batch shares one memo across reports and binds.
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, LabelIndex) and (self is other or self._key == other._key)
-
-    def __hash__(self) -> int:
-        return self._hash
+    def memo(self, question: str) -> dict[str, Any]:
+        """The bounded memo of short texts (see `remember`) for one question asked of this template:
+        one per template, shared by every equal index, so a batch reuses the answers for its labels."""
+        memo = self._memos.get(question)
+        if memo is None:
+            memo = self._memos[question] = {}
+        return memo
 
     def match_row(self, text: str) -> LabelMatch | None:
-        return _memo_match(self._canon, text) if len(text) <= MEMO_MAX_CHARS else self._match_row(text)
+        match = self._match_memo.get(text, _MISSING)
+        if match is _MISSING:
+            match = remember(self._match_memo, text, self._match_row(text))
+        return match
 
     def _match_row(self, text: str) -> LabelMatch | None:
         n, c = norm(text), core(text)
@@ -95,7 +103,10 @@ class LabelIndex:
         return LabelMatch(self.rows[best[1]], "typo", best[0]) if best else None
 
     def is_header(self, text: str) -> bool:
-        return _memo_header(self._canon, text) if len(text) <= MEMO_MAX_CHARS else self._is_header(text)
+        header = self._header_memo.get(text)
+        if header is None:
+            header = remember(self._header_memo, text, self._is_header(text))
+        return header
 
     def _is_header(self, text: str) -> bool:
         c = core(text)
@@ -124,11 +135,15 @@ def label_index(spec: TableSpec) -> LabelIndex:
     return entry[1]
 
 
-@lru_cache(maxsize=4096)  # bounded, short texts only: labels recur across reports, numbers churn
-def _memo_match(index: LabelIndex, text: str) -> LabelMatch | None:
-    return index._match_row(text)
+_MISSING = object()
+MEMO_ENTRIES = 4096  # per template and question: labels recur in every report of a batch, numbers churn
 
 
-@lru_cache(maxsize=4096)
-def _memo_header(index: LabelIndex, text: str) -> bool:
-    return index._is_header(text)
+def remember(memo: dict[str, Any], text: str, answer: Any) -> Any:  # noqa: ANN401 - any answer
+    """Keep `answer` for `text` when the text is short (a label or a number, not a paragraph), emptying
+    the memo when it is full: a worker checks 10,000 reports and must not grow with them."""
+    if len(text) <= MEMO_MAX_CHARS:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.clear()
+        memo[text] = answer
+    return answer

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.bind.labels import HOW_RANK, LabelIndex, label_index
+from checker.bind.labels import HOW_RANK, LabelIndex, label_index, remember
 from checker.bound import BoundCell, BoundTable, Paragraph, RowMatch
 from checker.model import Block, Cell
 from checker.structure import RowSpec, Structure, TableSpec
@@ -35,19 +35,32 @@ class _Row:
 
 
 def score(block: Block, index: LabelIndex) -> int:
-    """How many distinct template labels a table block carries."""
+    """How many distinct template labels a table block carries (plus up to 3 for header cells)."""
+    memo = index.memo("score")
     seen: set[str] = set()
+    headers = 0
     for row in block.rows:
         for cell in row:
-            match = index.match_row(cell.text)
-            if match and match.how != "typo":
-                seen.add(match.row.id)
-            else:
-                run = _RUN_TOGETHER.match(norm(cell.text))
-                if run and (m := index.match_row(run.group(1))) and m.how != "typo":
-                    seen.add(m.row.id)
-    headers = sum(1 for row in block.rows for cell in row if index.is_header(cell.text) and not index.is_column(cell.text))
+            signal = memo.get(cell.text)
+            if signal is None:
+                signal = remember(memo, cell.text, _signal(cell.text, index))
+            label, header = signal
+            if label is not None:
+                seen.add(label)
+            headers += header
     return len(seen) + min(headers, 3)
+
+
+def _signal(text: str, index: LabelIndex) -> tuple[str | None, bool]:
+    """What one cell adds to a score: the row it labels (not by a typo; a label with its value glued
+    on counts), and whether it is a header cell other than a column label. Memoised per template:
+    each table block is scored against every template, and labels recur in every report."""
+    match = index.match_row(text)
+    if not (match and match.how != "typo"):
+        run = _RUN_TOGETHER.match(norm(text))
+        match = index.match_row(run.group(1)) if run else None
+    label = match.row.id if match and match.how != "typo" else None
+    return label, index.is_header(text) and not index.is_column(text)
 
 
 def _rows_from_structured(rows: tuple[tuple[Cell, ...], ...], index: LabelIndex) -> list[_Row]:

@@ -8,14 +8,17 @@ perturb them (numbering, width, spaces, a typo, digits glued on), plus arbitrary
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.bind.labels import HOW_RANK, MEMO_ENTRIES, TYPO_SIMILARITY, LabelIndex, LabelMatch, label_index
 from checker.bind.recover import _label_forms, is_run_together
-from checker.model import Cell
+from checker.bind.tables import score
+from checker.model import Block, Cell
 from checker.ruleset import load_ruleset
-from checker.textnorm import norm
+from checker.textnorm import MEMO_MAX_CHARS, core, norm
 
 RULESET = load_ruleset()
 TABLES = [t for s in RULESET.structures.values() for t in s.tables]
@@ -48,6 +51,26 @@ def cell_texts(draw: st.DrawFn) -> str:
     return "".join(pieces)
 
 
+@st.composite
+def labels_of(draw: st.DrawFn, spec) -> str:  # noqa: ANN001
+    """A label of `spec` as a report writes it: renumbered, spaced, full-width or mistyped."""
+    data = draw(st.data())
+    forms = sorted({x for r in spec.rows for x in (r.label or "", *r.aliases, r.group or "") if x}
+                   | {x for c in spec.columns for x in (c.label, *c.aliases)} | set(spec.headers))
+    label = _perturb(draw(st.sampled_from(forms)), data)
+    label = re.sub(r"^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、", "", label)
+    numbering = draw(st.sampled_from(["", "", "（一）", "(三)", "一、", "1.", "、", "十二、", "（1）"]))
+    label = numbering + label
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(label)))
+        label = label[:at] + draw(st.sampled_from([" ", "\n", "　", "\u200b"])) + label[at:]
+    return label
+
+
+def texts_for(spec) -> st.SearchStrategy[str]:  # noqa: ANN001
+    return st.one_of(labels_of(spec), cell_texts())
+
+
 _DIGIT_AFTER = re.compile(r"[0-9]")
 
 
@@ -69,3 +92,81 @@ def _run_together_reference(cells: list[Cell], spec) -> bool:  # noqa: ANN001
 def test_run_together_scan_from_the_digits_agrees_with_the_label_scan(texts: list[str], spec) -> None:  # noqa: ANN001
     cells = [Cell(t) for t in texts]
     assert is_run_together(cells, spec) == _run_together_reference(cells, spec)
+
+
+def _match_reference(index: LabelIndex, text: str) -> LabelMatch | None:
+    """Every row compared in template order: exact returns at once, else the best by kind, then score."""
+    n, c = norm(text), core(text)
+    if not c:
+        return None
+    best: LabelMatch | None = None
+    for row in index.rows:
+        label = core(row.label or "")
+        if n == norm(row.label or ""):
+            return LabelMatch(row, "exact")
+        if c == label:
+            candidate = LabelMatch(row, "numbering")
+        elif c in {core(a) for a in row.aliases} | {norm(a) for a in row.aliases}:
+            candidate = LabelMatch(row, "alias")
+        else:
+            score = SequenceMatcher(None, c, label, autojunk=False).ratio() if len(c) >= 4 else 0.0
+            if score < TYPO_SIMILARITY:
+                continue
+            candidate = LabelMatch(row, "typo", score)
+        if best is None or (HOW_RANK[candidate.how], -candidate.score) < (HOW_RANK[best.how], -best.score):
+            best = candidate
+    return best
+
+
+@given(st.data(), st.sampled_from(TABLES))
+def test_label_look_ups_and_their_memo_agree_with_comparing_every_row(data: st.DataObject, spec) -> None:  # noqa: ANN001
+    text = data.draw(texts_for(spec))
+    index = label_index(spec)
+    expected = _match_reference(index, text)
+    assert index._match_row(text) == expected
+    assert index.match_row(text) == expected  # memoised
+    assert index.match_row(text) == expected  # served from the memo
+
+
+def _score_reference(block: Block, index: LabelIndex) -> int:
+    seen: set[str] = set()
+    for row in block.rows:
+        for cell in row:
+            match = index._match_row(cell.text)
+            if match and match.how != "typo":
+                seen.add(match.row.id)
+            else:
+                run = re.match(r"^(.*?[^0-9.\s])\s*([0-9][0-9.]*)$", norm(cell.text))
+                if run and (m := index._match_row(run.group(1))) and m.how != "typo":
+                    seen.add(m.row.id)
+    headers = sum(1 for row in block.rows for cell in row
+                  if index._is_header(cell.text) and not index.is_column(cell.text))
+    return len(seen) + min(headers, 3)
+
+
+@given(st.data(), st.sampled_from(TABLES))
+def test_memoised_block_score_agrees_with_scoring_every_cell(data: st.DataObject, spec) -> None:  # noqa: ANN001
+    rows = data.draw(st.lists(st.lists(texts_for(spec), min_size=1, max_size=4), min_size=1, max_size=6))
+    block = Block("table", rows=tuple(tuple(Cell(t) for t in row) for row in rows))
+    index = label_index(spec)
+    assert score(block, index) == _score_reference(block, index)
+    assert score(block, index) == _score_reference(block, index)  # second time from the memo
+
+
+def test_generated_tables_score_as_before_against_every_template() -> None:
+    for spec in TABLES:
+        rows = tuple((Cell(r.label or ""), Cell("12"), Cell("0")) for r in spec.rows)
+        block = Block("table", rows=((Cell(spec.headers[0] if spec.headers else ""),), *rows))
+        for other in TABLES:
+            assert score(block, label_index(other)) == _score_reference(block, label_index(other))
+        assert score(block, label_index(spec)) >= len([r for r in spec.rows if r.label])
+
+
+def test_memos_stay_bounded() -> None:
+    index = label_index(TABLES[0])
+    for n in range(MEMO_ENTRIES * 2 + 10):
+        index.match_row(str(n))
+        index.is_header(f"x{n}")
+    assert len(index.memo("match")) <= MEMO_ENTRIES and len(index.memo("header")) <= MEMO_ENTRIES
+    assert index.match_row("x" * (MEMO_MAX_CHARS + 1)) is None
+    assert "x" * (MEMO_MAX_CHARS + 1) not in index.memo("match")  # paragraphs are never kept
