@@ -63,3 +63,36 @@ def test_similarity_shortcut_on_near_copies_and_unrelated_parts() -> None:
     assert _similarity_from(text, text, 1.0) == 1.0
     assert similarity(text, text.replace("条例", "规定")) < 0.9 and _similarity_from(text, text.replace("条例", "规定"), 0.9) is None
     assert _similarity_from(text, string.ascii_letters * 3, 0.9) is None
+
+
+# Regexes of the national pack's shapes, and ones whose matches depend on their surroundings.
+REGEXES = [r"[X×x]{2,}(?:年|月|件|街道)", r"(?:予以公开|同意公开)(?:答复)?(?P<n>[0-9]+)件", r"(?<![及和])部分公开[0-9]+件",
+           r"^(?:第?[一二]+[、.])?概述$", r"国办(?!公开)[年件]{1,2}", r"未(?:收到|受理)[^。]{0,4}?申请(?![^。]{0,3}败诉)",
+           r"x(?:ab|ac)y", r"(?:a|b?)c", r"[a-c]d[^x]", r"(?i:AB)c", r"(?i)ab", r"(年)\1", r"a*+b", r"(?>a+)b", r"\b件",
+           r"年$", r"(?:申请){2,}", r"公开.申请"]
+WORDS = st.sampled_from(["年", "件", "申请", "公开", "部分", "予以", "及", "未", "收到", "败诉", "概述", "一、", "国办",
+                         "x", "X", "ab", "ac", "y", "c", "d", "A", "B", "b", "。", "1", "街道", "和"])
+PARAGRAPHS = st.lists(st.lists(WORDS, max_size=8).map("".join), max_size=5)
+
+
+@settings(max_examples=600, deadline=None)
+@given(PARAGRAPHS, st.sampled_from(REGEXES))
+def test_occurs_is_false_only_when_no_paragraph_matches(paragraphs: list[str], source: str) -> None:
+    import re
+
+    from checker.kinds._text import occurs
+
+    regex = re.compile(source)
+    if not occurs(regex, "\n".join(paragraphs)):
+        assert not any(regex.search(p) for p in paragraphs)
+
+
+def test_occurs_skips_what_is_nowhere_and_keeps_what_may_match_by_paragraph() -> None:
+    import re
+
+    from checker.kinds._text import occurs
+
+    assert not occurs(re.compile(r"[X×x]{2,}(?:年|件)"), "2025年收到申请3件")
+    assert occurs(re.compile(r"[X×x]{2,}(?:年|件)"), "XX年")
+    # '年$' ends a paragraph but not the joined text: tried paragraph by paragraph, never skipped
+    assert occurs(re.compile(r"年$"), "2025年\n收到")

@@ -17,12 +17,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.regexsafe import compile_safe
+from checker.regexsafe import compile_safe, sre_parse
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -43,8 +44,87 @@ class Scope:
 def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
     """A phrase or {regex: ...} entry, compiled (the loader has already vetted the regex)."""
     if isinstance(entry, str):
-        return re.compile(re.escape(norm(entry)))
+        return _phrase(entry)
     return compile_safe(entry["regex"])
+
+
+@lru_cache(maxsize=1024)  # the phrases of a pack, compiled once per process instead of once per rule run
+def _phrase(entry: str) -> re.Pattern[str]:
+    return re.compile(re.escape(norm(entry)))
+
+
+# What lets a match depend on the text around it (anchors, \b, look-arounds) or on how far a
+# greedy part ran (atomic groups, possessive repeats, conditionals).
+_CONTEXT_OPS = frozenset({"AT", "ASSERT", "ASSERT_NOT", "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "GROUPREF_EXISTS"})
+
+
+def _context_free(items: Any) -> bool:
+    for op, arg in items:
+        if str(op) in _CONTEXT_OPS:
+            return False
+        stack = [arg]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, sre_parse.SubPattern):
+                if not _context_free(item):
+                    return False
+            elif isinstance(item, (tuple, list)):
+                stack.extend(item)
+    return True
+
+
+def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """What every match contains, as alternatives of which one at least is in the match: runs of
+    literal characters, a class of listed characters ([X×x]), a choice of literal words (收到|受理).
+    From the regex's own sequence and the groups and at-least-once repeats in it; optional parts
+    add nothing."""
+    run: list[str] = []
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if run:
+            out.append(("".join(run),))
+            run = []
+        if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # (?i:...) matches other cases too
+            _requirements(arg[-1], out)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            _requirements(arg[2], out)
+        elif name == "ATOMIC_GROUP":
+            _requirements(arg, out)
+        elif name == "IN" and arg and all(str(o) == "LITERAL" for o, _ in arg):
+            out.append(tuple(chr(c) for _, c in arg))
+        elif name == "BRANCH":
+            firsts = [_requirements(branch, [])[:1] for branch in arg[1]]
+            if all(firsts):
+                out.append(tuple(word for first in firsts for word in first[0]))
+    if run:
+        out.append(("".join(run),))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _shape(source: str, flags: int) -> tuple[bool, tuple[tuple[str, ...], ...]]:
+    """(every match in a paragraph is also one in any text holding it, what every match contains)."""
+    try:
+        parsed = sre_parse.parse(source, flags)
+    except Exception:  # noqa: BLE001 - unknown syntax: claim nothing, search paragraph by paragraph
+        return False, ()
+    required = () if flags & re.IGNORECASE else tuple(_requirements(parsed, []))
+    return _context_free(parsed), required
+
+
+def occurs(regex: re.Pattern[str], joined: str) -> bool:
+    """False only when the regex matches no paragraph of a scope whose normalised paragraphs, joined,
+    make `joined` (`Scope.text`), so a rule can skip the patterns that are nowhere in the report
+    instead of trying each on every paragraph. What every match holds must be in the text (a
+    substring test, much cheaper than a search); then one search of the whole text decides, except for regexes whose matches depend on
+    their surroundings (anchors, look-arounds), which are tried paragraph by paragraph (True)."""
+    joinable, required = _shape(regex.pattern, regex.flags)
+    if not all(any(word in joined for word in words) for words in required):
+        return False
+    return not joinable or regex.search(joined) is not None
 
 
 def entry_label(entry: str | dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.kinds._base import Context, Violation, fmt_number
-from checker.kinds._text import in_years, located, number, pattern, scope
+from checker.kinds._text import in_years, located, number, occurs, pattern, scope
 from checker.regexsafe import finditer
 
 KIND = "narrative_numbers"
@@ -75,7 +75,10 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return
     where = scope(ctx, params)
     label_lang = "en" if ctx.lang == "en" else "zh"
-    statements = [(statement, pattern(statement)) for statement in params["statements"]]
+    text = where.text
+    statements = [(statement, regex) for statement in params["statements"] if occurs(regex := pattern(statement), text)]
+    if not statements:
+        return
     for paragraph in where.paragraphs:
         text = where.normalize(paragraph.text)
         for statement, regex in statements:

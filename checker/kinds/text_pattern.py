@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._text import Scope, entry_label, in_years, located, pattern, scope
+from checker.kinds._text import Scope, entry_label, in_years, located, occurs, pattern, scope
 from checker.regexsafe import finditer
 from checker.textnorm import norm
 
@@ -57,10 +57,12 @@ def _matches(entries: list[tuple[Any, re.Pattern[str]]], text: str) -> list[tupl
     return sorted(kept, key=lambda item: item[0].start())
 
 
-def _forbidden(ctx: Context, entries: list[Any], where: Scope, max_chars: int | None,
+def _forbidden(ctx: Context, entries: list[Any], where: Scope, text: str, max_chars: int | None,
                except_title: bool) -> Iterator[Violation]:
+    compiled = [(entry, regex) for entry in entries if occurs(regex := pattern(entry), text)]
+    if not compiled:
+        return
     title = norm(ctx.bound.meta.title or "") if except_title else None
-    compiled = [(entry, pattern(entry)) for entry in entries]
     for paragraph in where.paragraphs:
         text = where.normalize(paragraph.text)
         if (max_chars is not None and len(text) > max_chars) or text == title:
@@ -93,11 +95,12 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     text = where.text
     anchor = where.location
     if params.get("only_if"):
-        hit = next((p for p in where.paragraphs for e in params["only_if"] if pattern(e).search(where.normalize(p.text))), None)
+        regexes = [regex for e in params["only_if"] if occurs(regex := pattern(e), text)]
+        hit = next((p for p in where.paragraphs if regexes for r in regexes if r.search(where.normalize(p.text))), None)
         if hit is None:
             return
         anchor = located(ctx.bound, hit, where.location)  # the paragraph that makes the rule apply
-    yield from _forbidden(ctx, params.get("forbid", []), where, params.get("max_paragraph_chars"),
+    yield from _forbidden(ctx, params.get("forbid", []), where, text, params.get("max_paragraph_chars"),
                           params.get("except_title", False))
     groups = params.get("require", [])
     if (groups or "min_chars" in params) and not where.bounded:
