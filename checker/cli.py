@@ -18,29 +18,49 @@ FORMATS = ["table", "json", "sarif", "junit", "github", "gitlab", "markdown", "c
 KINDS = ["department", "government_own", "government_aggregate", "township"]
 
 
-def _fail(message: str) -> None:
-    click.echo(f"reportlint: error: {' '.join(str(message).split())}", err=True)
+def _fail(message: InputError | str, ctx: click.Context) -> None:
+    from checker.errors import localize
+
+    text = localize(message, _lang(ctx.meta.get("reportlint.args", ())))
+    click.echo(f"reportlint: error: {' '.join(text.split())}", err=True)
     sys.exit(2)
+
+
+def _lang(args: list[str]) -> str:
+    """The --lang of the command line, else the locale's (an error may come before the settings)."""
+    from checker import run
+
+    lang = None
+    for arg, value in zip(args, [*args[1:], ""]):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else value if arg == "--lang" else ""
+        lang = value if value in ("zh", "en") else lang
+    return lang or run.default_lang()
 
 
 class _Group(click.Group):
     """Turns every InputError (and any unexpected crash) into one line and exit 2."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["reportlint.args"] = list(args)  # for the language of a one-line error
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            _fail(str(exc))
+            _fail(exc, ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except RecursionError:
-            _fail("input nested too deeply")
+            _fail("input nested too deeply", ctx)
         except MemoryError:
-            _fail("out of memory reading the input")
+            _fail("out of memory reading the input", ctx)
         except Exception as exc:  # noqa: BLE001 - never a traceback for users
             if os.environ.get("REPORTLINT_DEBUG"):
                 raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} (set REPORTLINT_DEBUG=1 for a traceback)")
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set REPORTLINT_DEBUG=1 for a traceback)", ctx)
         return None
 
 
