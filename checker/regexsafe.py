@@ -25,6 +25,23 @@ class UnsafePattern(ValueError):
     """The pattern does not compile or could backtrack catastrophically."""
 
 
+# Patterns compile_safe has accepted, in this process or (through `trust`) in the one that wrote the
+# rules cache entry this process loaded: the cache key covers every regex source of the pack, so
+# re-parsing them for safety on every cold check (~7 ms for the national pack) would only repeat
+# the verdict. Only ever holds accepted patterns; an unsafe one is never added.
+_accepted: set[str] = set()
+
+
+def accepted() -> frozenset[str]:
+    """The patterns accepted so far (stored with a cached rule pack)."""
+    return frozenset(_accepted)
+
+
+def trust(patterns: frozenset[str]) -> None:
+    """Take patterns a cached rule pack vouches for as accepted, so they skip the safety parse."""
+    _accepted.update(patterns)
+
+
 def _repeats(pattern: sre_parse.SubPattern) -> list[tuple[int, int, sre_parse.SubPattern]]:
     return [(lo, hi, sub) for op, arg in pattern if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT)
             for lo, hi, sub in [arg]]
@@ -97,6 +114,8 @@ def _adjacent_wildcards(pattern: sre_parse.SubPattern) -> bool:
 @lru_cache(maxsize=1024)
 def compile_safe(pattern: str) -> re.Pattern[str]:
     """Compile a rule's regex, or raise UnsafePattern saying why."""
+    if pattern in _accepted:
+        return re.compile(pattern)
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise UnsafePattern(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
     try:
@@ -108,6 +127,7 @@ def compile_safe(pattern: str) -> re.Pattern[str]:
         raise UnsafePattern("nested unbounded repetition (like (a+)+) can backtrack catastrophically")
     if _adjacent_wildcards(parsed):
         raise UnsafePattern("three or more unbounded wildcard repeats (.* or [^x]*) can backtrack badly; bound them")
+    _accepted.add(pattern)
     return compiled
 
 

@@ -1,20 +1,23 @@
 """What keeps a cold `reportlint check report.json` cheap, asserted by content, never by time:
-the rule pack cache (hit, invalidation, broken entries) and the fast report shape check that
-spares jsonschema (it may only accept what the schema accepts)."""
+the rule pack cache (hit, invalidation, broken entries, the regexes it vouches for) and the fast
+report shape check that spares jsonschema (it may only accept what the schema accepts)."""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import rulecache
+from checker import regexsafe, rulecache
 from checker.api import read_report
 from checker.reportshape import conforms
 from checker.resources import rules_dir
@@ -93,3 +96,56 @@ def test_editing_a_rule_file_misses_the_cache_and_a_broken_entry_is_ignored(tmp_
     third = rulecache.load_ruleset_cached(pack)
     assert third.rule(rule.id).title == second.rule(rule.id).title
     assert rulecache.load_ruleset_cached(pack, use_cache=False).catalog() == third.catalog()
+
+
+def _regexes(value):
+    """Every `{regex: ...}` entry's pattern in a rule's params."""
+    if isinstance(value, dict):
+        own = [value["regex"]] if isinstance(value.get("regex"), str) else []
+        return own + [p for v in value.values() for p in _regexes(v)]
+    if isinstance(value, list):
+        return [p for v in value for p in _regexes(v)]
+    return []
+
+
+def _fresh_verdicts(monkeypatch):
+    monkeypatch.setattr(regexsafe, "_accepted", set())
+    regexsafe.compile_safe.cache_clear()
+
+
+def test_a_cache_entry_vouches_for_the_regexes_the_loader_found_safe(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    _fresh_verdicts(monkeypatch)
+    loaded = rulecache.load_ruleset_cached()  # a miss: the loader vets every regex, the entry keeps the verdicts
+    vetted = regexsafe.accepted()
+    patterns = {p for rule in loaded.rules for p in _regexes(rule.params)}
+    assert len(patterns) > 20 and patterns <= vetted
+    with pytest.raises(regexsafe.UnsafePattern):
+        regexsafe.compile_safe("(a+)+$")
+    assert "(a+)+$" not in regexsafe.accepted()  # a refused pattern is never vouched for
+
+    _fresh_verdicts(monkeypatch)  # as a new process: nothing accepted yet
+    cached = rulecache.load_ruleset_cached()  # a hit
+    assert cached.catalog() == loaded.catalog() and regexsafe.accepted() == vetted
+
+    def no_safety_parse(_):
+        raise AssertionError("a vouched-for pattern was parsed for safety again")
+
+    monkeypatch.setattr(regexsafe, "_nested", no_safety_parse)
+    for pattern in sorted(patterns):  # the same compiled pattern as the checked path gives
+        assert regexsafe.compile_safe(pattern) == re.compile(pattern)
+    monkeypatch.undo()
+    with pytest.raises(regexsafe.UnsafePattern):  # a pattern no entry vouches for is still checked
+        regexsafe.compile_safe("(x|xx)*y")
+
+
+def test_an_entry_in_the_old_format_is_a_miss_and_is_rewritten(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    first = rulecache.load_ruleset_cached()
+    (entry,) = (tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle")
+    entry.write_bytes(pickle.dumps(first))  # a bare Ruleset, without the regex verdicts
+    assert rulecache.load_ruleset_cached().catalog() == first.catalog()
+    ruleset, safe = pickle.loads(entry.read_bytes())
+    assert ruleset.catalog() == first.catalog() and isinstance(safe, frozenset)

@@ -31,6 +31,8 @@ NOT_IMPORTED = (
     "checker.readers.pdf",
     "checker.formatters.table", "checker.formatters.sarif", "checker.formatters.html",
     "checker.formatters._common",
+    "hashlib", "pickle",  # the cache key uses the built-in BLAKE2 (no OpenSSL); a hit only unpickles (C)
+    "glob",  # only for a glob pattern among the inputs
 )
 
 _PROBE = """
