@@ -120,14 +120,14 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
 
 
 def _expand_one(item: str) -> list[str]:
-    import glob
-
     from checker.readers import READERS
 
     path = Path(item)
     if path.is_dir():
         return [str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in READERS]
     if not path.exists() and any(ch in item for ch in "*?["):
+        import glob  # only for a pattern: a single file path (the cold check) does not need it
+
         matches = sorted(glob.glob(item, recursive=True))
         files = [m for m in matches if Path(m).is_file() and Path(m).suffix.lower() in READERS]
         return files or [item]  # nothing matched: the check says "no such file"
