@@ -8,16 +8,9 @@ import re
 
 import pytest
 import yaml
-from click.testing import CliRunner
-
-from checker.cli import main
-from tests.test_cli_gate import LOST_NUMERAL, SEED_RULES, project  # noqa: F401 - the fixture
+from tests.test_cli_gate import LOST_NUMERAL, SEED_RULES, cli, project  # noqa: F401 - the fixture
 
 BASELINE = ".reportlint-baseline.yaml"
-
-
-def cli(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 @pytest.fixture
