@@ -14,7 +14,7 @@ from functools import lru_cache
 from checker.bound import BoundPart, Paragraph
 from checker.model import Block
 from checker.structure import PartSpec, Structure
-from checker.textnorm import norm, similarity, split_numbering
+from checker.textnorm import norm, similarity, similarity_ceiling, split_numbering
 
 MAX_HEADING_EXTRA = 12  # characters a heading line may carry beyond the heading itself
 TYPO_SIMILARITY = 0.8
@@ -35,8 +35,11 @@ def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
     if rest.startswith(heading) and len(rest) - len(heading) <= MAX_HEADING_EXTRA:
         return "prefix", 1.0
     # ratio() is at most 2*min/(sum) of the lengths: skipping hopeless pairs keeps a report of
-    # 200k one-number lines (hostile or cell-per-line text) linear, not 5 ms per line.
-    close = [w for w in (heading, *variants) if 2 * min(len(rest), len(w)) >= TYPO_SIMILARITY * (len(rest) + len(w))]
+    # 200k one-number lines (hostile or cell-per-line text) linear, not 5 ms per line. The shared
+    # characters bound it too (similarity_ceiling): most lines near a heading's length are another
+    # part's heading, and a wording under the threshold cannot change the best one above it.
+    close = [w for w in (heading, *variants) if 2 * min(len(rest), len(w)) >= TYPO_SIMILARITY * (len(rest) + len(w))
+             and similarity_ceiling(rest, w) >= TYPO_SIMILARITY]
     best = max((similarity(rest, w) for w in close), default=0.0)
     if best >= TYPO_SIMILARITY:
         return "typo", best

@@ -14,11 +14,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.bind.labels import HOW_RANK, MEMO_ENTRIES, TYPO_SIMILARITY, LabelIndex, LabelMatch, label_index
+from checker.bind.parts import MAX_HEADING_EXTRA, _wording
+from checker.bind.parts import TYPO_SIMILARITY as HEADING_TYPO
 from checker.bind.recover import _label_forms, is_run_together
 from checker.bind.tables import score
 from checker.model import Block, Cell
 from checker.ruleset import load_ruleset
-from checker.textnorm import MEMO_MAX_CHARS, core, norm
+from checker.structure import PartSpec
+from checker.textnorm import MEMO_MAX_CHARS, core, norm, similarity
 
 RULESET = load_ruleset()
 TABLES = [t for s in RULESET.structures.values() for t in s.tables]
@@ -170,3 +173,27 @@ def test_memos_stay_bounded() -> None:
     assert len(index.memo("match")) <= MEMO_ENTRIES and len(index.memo("header")) <= MEMO_ENTRIES
     assert index.match_row("x" * (MEMO_MAX_CHARS + 1)) is None
     assert "x" * (MEMO_MAX_CHARS + 1) not in index.memo("match")  # paragraphs are never kept
+
+
+PARTS = [p for s in RULESET.structures.values() for p in s.parts]
+WORDINGS = sorted({w for p in PARTS for w in (p.heading, *p.variants)})
+
+
+def _wording_reference(rest: str, spec: PartSpec) -> tuple[str, float] | None:
+    heading, variants = norm(spec.heading), [norm(v) for v in spec.variants]
+    if rest == heading:
+        return "exact", 1.0
+    if rest in variants:
+        return "variant", 1.0
+    if rest.startswith(heading) and len(rest) - len(heading) <= MAX_HEADING_EXTRA:
+        return "prefix", 1.0
+    best = max((similarity(rest, w) for w in (heading, *variants)), default=0.0)
+    return ("typo", best) if best >= HEADING_TYPO else None
+
+
+@given(st.data(), st.sampled_from(PARTS))
+def test_heading_wording_with_its_rejections_agrees_with_comparing_every_wording(data: st.DataObject, spec) -> None:  # noqa: ANN001
+    pieces = st.one_of(st.sampled_from(WORDINGS).map(lambda w: _perturb(_perturb(w, data), data)),
+                       st.sampled_from(_NOISE), st.text(max_size=3))
+    rest = norm(data.draw(st.lists(pieces, min_size=1, max_size=3).map("".join)))
+    assert _wording(rest, spec) == _wording_reference(rest, spec)
