@@ -47,16 +47,20 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     wanted = set(params["report"])
     for table in ctx.tables(params["tables"]):
         blanks: dict[str, list[str]] = {}
+        cells = table.cells
+        signed_columns = {c.id for c in table.spec.columns if c.signed}
         for row in table.spec.rows:
             for column_id in row.columns:
-                cell = table.cell(row.id, column_id)
+                cell = cells.get((row.id, column_id))
                 if cell is None:
                     continue
-                if cell.value.state == "blank":
+                state = cell.value.state
+                if state == "blank":
                     blanks.setdefault(column_id, []).append(row.id)
                     continue
-                signed = table.spec.column(column_id).signed
-                problem = _problem(cell, row.decimals, signed)
+                if state == "number" and (row.decimals or cell.value.value == cell.value.value.to_integral_value()):
+                    continue  # a plain count (or an amount): nothing to report, the common case
+                problem = _problem(cell, row.decimals, column_id in signed_columns)
                 kind = "invalid" if problem in ("signed", "unit", "text") else problem
                 if problem and kind in wanted:
                     zh, en = _PROBLEMS[problem]

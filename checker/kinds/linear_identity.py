@@ -36,15 +36,6 @@ REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column",
               "identities[].left[]": _operands, "identities[].right[]": _operands}
 
 
-def _side(table: BoundTable, cells: list[tuple[str, str]]) -> tuple[Decimal | None, bool]:
-    """Sum of one side; None when it cannot be assessed. Second value: all operands blank/absent."""
-    return sum_cells([table.cell(r, c) for r, c in cells])
-
-
-def _has_blank(table: BoundTable, cells: list[tuple[str, str]]) -> bool:
-    return any((c := table.cell(r, col)) is not None and c.value.state == "blank" for r, col in cells)
-
-
 def _terms(table: BoundTable, cells: list[tuple[str, str]], by_row: bool) -> str:
     spec = table.spec
     names = [spec.column(c).label if by_row else (spec.row(r).label or r) for r, c in cells]
@@ -72,22 +63,24 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     by_row = each == "row"
     spec = table.spec
     writes_zeros = any(c.value.state == "number" and c.value.value == 0 for c in table.cells.values())
+    cells, found_rows = table.cells, table.rows
+    identities = [(spec.expand(i["left"]), spec.expand(i["right"])) for i in params["identities"]]
     for line in _lines(table, each, params):
-        for identity in params["identities"]:
-            left_names, right_names = spec.expand(identity["left"]), spec.expand(identity["right"])
+        for left_names, right_names in identities:
             if by_row:
                 left = [(line, c) for c in left_names]
                 right = [(line, c) for c in right_names]
             else:
                 left = [(r, line) for r in left_names]
                 right = [(r, line) for r in right_names]
-            if not all(table.cell(r, c) is not None or r in table.rows for r, c in left + right):
+            operands = [(key, cells.get(key)) for key in left + right]
+            if not all(cell is not None or key[0] in found_rows for key, cell in operands):
                 continue  # a row the binder did not find: table_labels reports it
-            left_sum, left_blank = _side(table, left)
-            right_sum, right_blank = _side(table, right)
+            left_sum, left_blank = sum_cells([cell for _, cell in operands[:len(left)]])
+            right_sum, right_blank = sum_cells([cell for _, cell in operands[len(left):]])
             if left_sum is None or right_sum is None or left_blank or right_blank:
                 continue  # text in an operand, or one side left wholly blank: cell rules report it
-            if writes_zeros and _has_blank(table, left + right):
+            if writes_zeros and any(cell is not None and cell.value.state == "blank" for _, cell in operands):
                 continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
             difference = left_sum - right_sum
             if abs(difference) <= tolerance:
