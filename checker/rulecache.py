@@ -7,7 +7,8 @@ version and the Python cache tag, so editing any rule file misses the cache. Ent
 ``$XDG_CACHE_HOME/reportlint/`` (default ``~/.cache/reportlint``), are written atomically (temporary
 file + ``os.replace``), and a broken or unwritable cache is ignored: the cache only ever saves time.
 ``--no-cache`` or ``REPORTLINT_NO_CACHE=1`` turns it off. An entry also holds the regexes the loader
-found safe (`checker.regexsafe.accepted`), so a check served from it compiles them without the safety parse.
+found safe (`checker.regexsafe.accepted`) and their compiled forms, so a check served from it builds them
+without the safety parse and without re's parser and compiler.
 """
 
 from __future__ import annotations
@@ -103,12 +104,12 @@ def _files(root: Path) -> list[tuple[str, str]]:
 def _read(entry: Path) -> Ruleset | None:
     try:
         with entry.open("rb") as handle:
-            ruleset, safe = _unpickle(handle)  # our own file under the user's cache folder
+            ruleset, safe, forms = _unpickle(handle)  # our own file under the user's cache folder
     except Exception:  # noqa: BLE001 - a truncated or stale entry is a miss, never an error
         return None
-    if not isinstance(ruleset, Ruleset) or not isinstance(safe, frozenset):
+    if not isinstance(ruleset, Ruleset) or not isinstance(safe, frozenset) or not isinstance(forms, tuple):
         return None
-    regexsafe.trust(safe)
+    regexsafe.trust(safe, forms)
     return ruleset
 
 
@@ -120,7 +121,8 @@ def _write(entry: Path, ruleset: Ruleset) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump((ruleset, regexsafe.accepted()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            safe = regexsafe.accepted()
+            pickle.dump((ruleset, safe, regexsafe.compiled_forms(safe)), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
     except OSError:
         try:

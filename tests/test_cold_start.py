@@ -4,6 +4,7 @@ report shape check that spares jsonschema (it may only accept what the schema ac
 
 from __future__ import annotations
 
+import _sre
 import json
 import os
 import pickle
@@ -132,12 +133,50 @@ def test_a_cache_entry_vouches_for_the_regexes_the_loader_found_safe(tmp_path, m
     def no_safety_parse(_):
         raise AssertionError("a vouched-for pattern was parsed for safety again")
 
+    def no_compile(*_):
+        raise AssertionError("a vouched-for pattern was compiled again instead of built from its form")
+
+    expected = {pattern: re.compile(pattern) for pattern in patterns}
     monkeypatch.setattr(regexsafe, "_nested", no_safety_parse)
-    for pattern in sorted(patterns):  # the same compiled pattern as the checked path gives
-        assert regexsafe.compile_safe(pattern) == re.compile(pattern)
+    monkeypatch.setattr(re, "compile", no_compile)
+    for pattern in sorted(patterns):  # the same pattern (flags, code, groups) as re.compile gives
+        built = regexsafe.compile_safe(pattern)
+        assert built == expected[pattern] and built.groupindex == expected[pattern].groupindex
     monkeypatch.undo()
     with pytest.raises(regexsafe.UnsafePattern):  # a pattern no entry vouches for is still checked
         regexsafe.compile_safe("(x|xx)*y")
+
+
+_regex_pieces = st.sampled_from(["a", "年", "[0-9]", "[^。;,0-9]", "[零〇一二两三]", "(?P<n>[0-9]+)", "(?:至|到)",
+                                  "\\s*", "{1,3}", "?", "+", "*", "|", "(", ")", "^", "$", "(?!x)", "(?<=y)", "."])
+
+
+@given(st.lists(_regex_pieces, max_size=8).map("".join))
+def test_a_pattern_built_from_its_compiled_form_is_the_pattern_re_compiles(pattern):
+    try:
+        expected = re.compile(pattern)
+    except re.error:
+        return
+    tag, forms = regexsafe.compiled_forms(frozenset([pattern]))
+    built = _sre.compile(pattern, *pickle.loads(pickle.dumps(forms[pattern])))  # as a cache hit builds it
+    assert built == expected and (built.groupindex, built.groups, built.flags) == (
+        expected.groupindex, expected.groups, expected.flags)
+    text = "2021年至2022年收到申请12件，一是x"
+    assert [m.span() for m in built.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+def test_a_compiled_form_of_another_interpreter_or_a_broken_one_is_not_used(monkeypatch):
+    _fresh_verdicts(monkeypatch)
+    monkeypatch.setattr(regexsafe, "_forms", {})
+    pattern = "(?P<n>[0-9]+)件"
+    tag, _ = regexsafe.compiled_forms(frozenset([pattern]))
+    broken = {pattern: (32, [1, 2, 3], 0, {}, ())}
+    regexsafe.trust(frozenset([pattern]), (("cpython-0",), broken))
+    assert regexsafe._forms == {}  # another interpreter's forms are ignored
+    assert regexsafe.compile_safe(pattern) == re.compile(pattern)
+    regexsafe.compile_safe.cache_clear()
+    regexsafe.trust(frozenset([pattern]), (tag, broken))  # the engine refuses the code: compiled as usual
+    assert regexsafe.compile_safe(pattern).groupindex == {"n": 1}
 
 
 def test_an_entry_in_the_old_format_is_a_miss_and_is_rewritten(tmp_path, monkeypatch):
@@ -147,5 +186,5 @@ def test_an_entry_in_the_old_format_is_a_miss_and_is_rewritten(tmp_path, monkeyp
     (entry,) = (tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle")
     entry.write_bytes(pickle.dumps(first))  # a bare Ruleset, without the regex verdicts
     assert rulecache.load_ruleset_cached().catalog() == first.catalog()
-    ruleset, safe = pickle.loads(entry.read_bytes())
-    assert ruleset.catalog() == first.catalog() and isinstance(safe, frozenset)
+    ruleset, safe, (tag, forms) = pickle.loads(entry.read_bytes())
+    assert ruleset.catalog() == first.catalog() and set(forms) == safe
