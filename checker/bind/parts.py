@@ -9,6 +9,7 @@ variant, a typo ("行政法复议"), a part out of order. Level-2 headings such 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.bound import BoundPart, Paragraph
@@ -46,8 +47,29 @@ def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
     return None
 
 
-def _too_long(text: str, spec: PartSpec, normalize: Callable[[str], str] = norm) -> bool:
-    return len(normalize(text)) > len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A candidate line, normalised and split from its numbering once for all six headings."""
+
+    text: str
+    normal: str
+    level: str | None
+    numeral: str | None
+    rest: str
+
+    @classmethod
+    def of(cls, text: str, normalize: Callable[[str], str] = norm) -> _Line:
+        normal = normalize(text)
+        return cls(text, normal, *split_numbering(normal))
+
+
+@lru_cache(maxsize=64)  # a handful of part templates per pack
+def _glue_wordings(spec: PartSpec) -> tuple[str, ...]:
+    return tuple(sorted((norm(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True))
+
+
+def _line_too_long(normal: str, spec: PartSpec) -> bool:
+    return len(normal) > len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4
 
 
 def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
@@ -70,11 +92,14 @@ def glued_heading(text: str, spec: PartSpec, normalize: Callable[[str], str] = n
     numeral of this part followed by its exact wording (or a listed variant) counts, so a body
     sentence that merely mentions a heading is never taken for one.
     """
-    level, numeral, rest = split_numbering(normalize(text))
-    if level != "1" or numeral != spec.number:
+    return _glued(_Line.of(text, normalize), spec)
+
+
+def _glued(line: _Line, spec: PartSpec) -> str | None:
+    if line.level != "1" or line.numeral != spec.number:
         return None
-    for wording in sorted((norm(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True):
-        if rest.startswith(wording):
+    for wording in _glue_wordings(spec):
+        if line.rest.startswith(wording):
             return f"{spec.number}、{wording}"
     return None
 
@@ -82,13 +107,17 @@ def glued_heading(text: str, spec: PartSpec, normalize: Callable[[str], str] = n
 def match_heading(text: str, spec: PartSpec,
                   normalize: Callable[[str], str] = norm) -> tuple[str, list[dict[str, object]]] | None:
     """Whether `text` is the heading of `spec`; returns (quality, deviations) or None."""
-    if _too_long(text, spec, normalize):
-        glued = glued_heading(text, spec, normalize)
+    return _match_line(_Line.of(text, normalize), spec)
+
+
+def _match_line(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object]]] | None:
+    if _line_too_long(line.normal, spec):
+        glued = _glued(line, spec)
         if glued is None:
             return None
-        variant = norm(spec.heading) not in glued
+        variant = _label(spec.heading) not in glued
         return ("glued", [{"type": "variant", "expected": spec.heading, "found": glued}] if variant else [])
-    level, numeral, rest = split_numbering(normalize(text))
+    level, numeral, rest, text = line.level, line.numeral, line.rest, line.text
     if level in ("2", "3"):
         return None
     wording = _wording(rest, spec)
@@ -115,12 +144,11 @@ def _candidates(blocks: tuple[Block, ...]) -> list[int]:
     return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and b.text.strip()]
 
 
-def _find(blocks: tuple[Block, ...], indices: list[int], spec: PartSpec,
-          normalize: Callable[[str], str]) -> tuple[int, list[dict[str, object]]] | None:
+def _find(lines: dict[int, _Line], indices: list[int], spec: PartSpec) -> tuple[int, list[dict[str, object]]] | None:
     ranked: list[tuple[int, int, list[dict[str, object]]]] = []
     order = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
     for i in indices:
-        found = match_heading(blocks[i].text, spec, normalize)
+        found = _match_line(lines[i], spec)
         if found:
             quality, deviations = found
             rank = order[quality] + len(deviations)
@@ -152,8 +180,9 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure,
     hits: dict[str, tuple[int, list[dict[str, object]]]] = {}
     used: set[int] = set()
     normalize = normalize or _memo(norm)
+    lines = {i: _Line.of(blocks[i].text, normalize) for i in candidates}
     for spec in structure.parts:
-        hit = _find(blocks, [i for i in candidates if i not in used], spec, normalize)
+        hit = _find(lines, [i for i in candidates if i not in used], spec)
         if hit is not None:
             hits[spec.id] = hit
             used.add(hit[0])
@@ -164,7 +193,8 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure,
         if spec.id in hits:
             index, deviations = hits[spec.id]
             block = blocks[index]
-            glued = glued_heading(block.text, spec, normalize) if _too_long(block.text, spec, normalize) else None
+            line = lines[index]
+            glued = _glued(line, spec) if _line_too_long(line.normal, spec) else None
             part.found, part.block, part.heading = True, index, glued or block.text.strip()
             part.line, part.page = block.line, block.page
             part.deviations = list(deviations)
