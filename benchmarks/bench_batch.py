@@ -2,12 +2,16 @@
 
     python benchmarks/bench_batch.py all [--reports 1000] [--big 10000]   # everything, as in the doc
     python benchmarks/bench_batch.py generate N DIR                        # N reports × JSON/HTML/DOCX
-    python benchmarks/bench_batch.py cold | throughput DIR | memory DIR
+    python benchmarks/bench_batch.py cold [--venv DIR] | throughput DIR | memory DIR
 
 Reports are generated from templates (the seed report in examples/, plus corpus reports from
 ../shared/corpus when present): agency, year and table numbers vary per report (three consecutive
 years per agency, so previous-year pairing has work), and each is written as the JSON model, an
-HTML page and a DOCX document. Timings are wall-clock medians of whole `reportlint` processes.
+HTML page and a DOCX document. Timings are wall-clock medians of whole `reportlint` processes;
+`throughput` also reports the CPU time of the parent and of its workers (on a shared machine the wall
+clock says how busy the others were, the CPU time what a report costs). `cold --venv DIR` times the
+reportlint installed in that virtual environment (`DIR/bin/pip install .`: byte-compiled modules)
+instead of this source tree, which a machine with PYTHONDONTWRITEBYTECODE=1 compiles at every start.
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ TEMPLATES = [ROOT / "examples" / "000_2606f0613b160dcc.txt", CORPUS / "001_shang
              CORPUS / "044_synthetic-kirogov-ceshishi_2025.html", CORPUS / "050_pingtan-xingzhengshenpiju_2025.html"]
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
-CLI = [sys.executable, "-m", "checker.cli", "check"]
 
 
 def _templates() -> list[dict]:
@@ -146,46 +149,66 @@ def generate(n: int, out: Path) -> None:
         (out / "docx" / f"{name}.docx").write_bytes(to_docx(doc))
 
 
-def _median_ms(cmd: list[str], runs: int) -> float:
+def _median_ms(cmd: list[str], runs: int, env: dict[str, str] | None = None, cwd: str | None = None) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, env=env or ENV, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 
 
-def cold(runs: int = 11) -> None:
+def cold(runs: int = 11, venv: Path | None = None) -> None:
     """Medians of `runs` rounds; each round runs every command once (round-robin), so the load of a
-    shared machine shifts all rows alike instead of skewing whichever command ran during a busy spell."""
+    shared machine shifts all rows alike instead of skewing whichever command ran during a busy spell.
+    With `venv`, that environment's Python and installed reportlint (not this tree: no PYTHONPATH, and
+    run from a temporary folder so `-m` cannot find ./checker)."""
+    python = str(venv / "bin" / "python") if venv else sys.executable
+    cli = [python, "-m", "checker.cli", "check"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} if venv else ENV
     with tempfile.TemporaryDirectory() as tmp:
         generate(1, Path(tmp))
         report = str(Path(tmp) / "json" / "r00000.json")
-        _median_ms(CLI + [report], 1)  # fills the rule pack cache, as any earlier run would
+        run = lambda cmd: _median_ms(cmd, 1, env, tmp)  # noqa: E731
+        run(cli + [report])  # fills the rule pack cache, as any earlier run would
         commands = [("import floor: python -c 'import click, yaml, rich.console'",
-                     [sys.executable, "-c", "import click, yaml, rich.console"]),
-                    ("check JSON (table output), cache hit", CLI + [report]),
-                    ("check JSON --format json, cache hit", CLI + [report, "--format", "json"]),
-                    ("check JSON --no-cache (cold cache: YAML + jsonschema)", CLI + [report, "--no-cache"])]
+                     [python, "-c", "import click, yaml, rich.console"]),
+                    ("check JSON (table output), cache hit", cli + [report]),
+                    ("check JSON --format json, cache hit", cli + [report, "--format", "json"]),
+                    ("check JSON --no-cache (cold cache: YAML + jsonschema)", cli + [report, "--no-cache"])]
         times: dict[str, list[float]] = {label: [] for label, _ in commands}
         for _ in range(runs):
             for label, cmd in commands:
-                times[label].append(_median_ms(cmd, 1))
+                times[label].append(run(cmd))
     rows = [(label, statistics.median(ms)) for label, ms in times.items()]
     floor = rows[0][1]
     for label, ms in rows:
         print(f"| {label} | {ms:.0f} ms | {ms / floor:.2f}× |")
 
 
+# Runs the CLI in-process and prints its own CPU time and that of its (joined) workers.
+_CPU = ("import resource, sys; from checker.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "cpu = lambda who: (lambda u: u.ru_utime + u.ru_stime)(resource.getrusage(who))\n"
+        "print(cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), file=sys.stderr)")
+
+
 def throughput(folder: Path, jobs: tuple[int, ...] = (1, 2)) -> None:
+    """Wall clock of `check DIR -j N --format csv -o FILE`, and CPU seconds of the parent and workers."""
     files = sorted(folder.iterdir())
+    print("| input | reports | jobs | wall clock | reports/s | CPU parent | CPU workers | CPU ms/report |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for n in jobs:
         start = time.perf_counter()
         out = str(folder.parent / f"out-{folder.name}-{n}.csv")
-        subprocess.run(CLI + [str(folder), "-j", str(n), "--format", "csv", "-o", out], env=ENV, check=False,
-                       stdout=subprocess.DEVNULL)
+        done = subprocess.run([sys.executable, "-c", _CPU, "check", str(folder), "-j", str(n), "--format", "csv",
+                               "-o", out], env=ENV, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
         seconds = time.perf_counter() - start
-        print(f"| {folder.name} | {len(files)} | {n} | {seconds:.1f} s | {len(files) / seconds:.0f} /s |")
+        parent, workers = (float(x) for x in done.stderr.split()[-2:])
+        print(f"| {folder.name} | {len(files)} | {n} | {seconds:.1f} s | {len(files) / seconds:.0f} /s "
+              f"| {parent:.1f} s | {workers:.1f} s | {(parent + workers) / len(files) * 1000:.1f} |")
 
 
 def memory(folder: Path, jobs: int = 2) -> None:
@@ -207,11 +230,12 @@ def main() -> None:
     parser.add_argument("args", nargs="*")
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
+    parser.add_argument("--venv", type=Path, help="cold: time the reportlint installed in this virtual environment")
     ns = parser.parse_args()
     if ns.what == "generate":
         generate(int(ns.args[0]), Path(ns.args[1]))
     elif ns.what == "cold":
-        cold()
+        cold(venv=ns.venv)
     elif ns.what == "throughput":
         throughput(Path(ns.args[0]))
     elif ns.what == "memory":
