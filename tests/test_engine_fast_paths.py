@@ -77,22 +77,22 @@ PARAGRAPHS = st.lists(st.lists(WORDS, max_size=8).map("".join), max_size=5)
 
 @settings(max_examples=600, deadline=None)
 @given(PARAGRAPHS, st.sampled_from(REGEXES))
-def test_occurs_is_false_only_when_no_paragraph_matches(paragraphs: list[str], source: str) -> None:
+def test_may_match_is_false_only_when_no_paragraph_matches(paragraphs: list[str], source: str) -> None:
     import re
 
-    from checker.kinds._text import occurs
+    from checker.kinds._text import may_match
 
     regex = re.compile(source)
-    if not occurs(regex, "\n".join(paragraphs)):
+    if not may_match(regex, "\n".join(paragraphs)):
         assert not any(regex.search(p) for p in paragraphs)
 
 
-def test_occurs_skips_what_is_nowhere_and_keeps_what_may_match_by_paragraph() -> None:
+def test_may_match_looks_for_the_words_every_match_holds() -> None:
     import re
 
-    from checker.kinds._text import occurs
+    from checker.kinds._text import may_match
 
-    assert not occurs(re.compile(r"[X×x]{2,}(?:年|件)"), "2025年收到申请3件")
-    assert occurs(re.compile(r"[X×x]{2,}(?:年|件)"), "XX年")
-    # '年$' ends a paragraph but not the joined text: tried paragraph by paragraph, never skipped
-    assert occurs(re.compile(r"年$"), "2025年\n收到")
+    assert not may_match(re.compile(r"[X×x]{2,}(?:年|件)"), "2025年收到申请3件")
+    assert may_match(re.compile(r"[X×x]{2,}(?:年|件)"), "XX年")
+    assert not may_match(re.compile(r"(?:予以公开|同意公开)[0-9]+件"), "部分公开3件") and may_match(re.compile(r"年$"), "年\n收到")
+    assert may_match(re.compile(r"(?i)abc"), "ABC") and may_match(re.compile(r"x(?i:ab)y"), "xABy")

@@ -53,26 +53,6 @@ def _phrase(entry: str) -> re.Pattern[str]:
     return re.compile(re.escape(norm(entry)))
 
 
-# What lets a match depend on the text around it (anchors, \b, look-arounds) or on how far a
-# greedy part ran (atomic groups, possessive repeats, conditionals).
-_CONTEXT_OPS = frozenset({"AT", "ASSERT", "ASSERT_NOT", "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "GROUPREF_EXISTS"})
-
-
-def _context_free(items: Any) -> bool:
-    for op, arg in items:
-        if str(op) in _CONTEXT_OPS:
-            return False
-        stack = [arg]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, sre_parse.SubPattern):
-                if not _context_free(item):
-                    return False
-            elif isinstance(item, (tuple, list)):
-                stack.extend(item)
-    return True
-
-
 def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """What every match contains, as alternatives of which one at least is in the match: runs of
     literal characters, a class of listed characters ([X×x]), a choice of literal words (收到|受理).
@@ -105,26 +85,23 @@ def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...
 
 
 @lru_cache(maxsize=1024)
-def _shape(source: str, flags: int) -> tuple[bool, tuple[tuple[str, ...], ...]]:
-    """(every match in a paragraph is also one in any text holding it, what every match contains)."""
+def _required(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
     try:
         parsed = sre_parse.parse(source, flags)
-    except Exception:  # noqa: BLE001 - unknown syntax: claim nothing, search paragraph by paragraph
-        return False, ()
-    required = () if flags & re.IGNORECASE else tuple(_requirements(parsed, []))
-    return _context_free(parsed), required
+    except Exception:  # noqa: BLE001 - unknown syntax: claim nothing, so the regex is always tried
+        return ()
+    return () if flags & re.IGNORECASE else tuple(_requirements(parsed, []))
 
 
-def occurs(regex: re.Pattern[str], joined: str) -> bool:
-    """False only when the regex matches no paragraph of a scope whose normalised paragraphs, joined,
-    make `joined` (`Scope.text`), so a rule can skip the patterns that are nowhere in the report
-    instead of trying each on every paragraph. What every match holds must be in the text (a
-    substring test, much cheaper than a search); then one search of the whole text decides, except for regexes whose matches depend on
-    their surroundings (anchors, look-arounds), which are tried paragraph by paragraph (True)."""
-    joinable, required = _shape(regex.pattern, regex.flags)
-    if not all(any(word in joined for word in words) for words in required):
-        return False
-    return not joinable or regex.search(joined) is not None
+def may_match(regex: re.Pattern[str], text: str) -> bool:
+    """False when `text` lacks something every match of the regex contains, so it has no match.
+
+    A few substring tests instead of a search: a rule's patterns are mostly nowhere in a report,
+    and `re` tries a pattern that starts with a class or a choice at every position. Exact for
+    any regex (anchors and look-arounds too): the words are part of the match itself. Given a
+    scope's joined text (`Scope.text`), False means no paragraph of the scope can match either.
+    """
+    return all(any(word in text for word in words) for words in _required(regex.pattern, regex.flags))
 
 
 def entry_label(entry: str | dict[str, Any]) -> str:

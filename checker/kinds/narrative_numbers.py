@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.kinds._base import Context, Violation, fmt_number
-from checker.kinds._text import in_years, located, number, occurs, pattern, scope
+from checker.kinds._text import in_years, located, may_match, number, pattern, scope
 from checker.regexsafe import finditer
 
 KIND = "narrative_numbers"
@@ -76,12 +76,15 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     where = scope(ctx, params)
     label_lang = "en" if ctx.lang == "en" else "zh"
     text = where.text
-    statements = [(statement, regex) for statement in params["statements"] if occurs(regex := pattern(statement), text)]
+    statements = [(statement, regex) for statement in params["statements"] if may_match(regex := pattern(statement), text)]
     if not statements:
         return
+    computed: dict[int, list[tuple[list[str], Decimal]]] = {}  # candidates by statement: the tables do not change
     for paragraph in where.paragraphs:
         text = where.normalize(paragraph.text)
         for statement, regex in statements:
+            if not may_match(regex, text):
+                continue
             for match in finditer(regex, text):
                 stated = number(match.group("n")) if "n" in match.re.groupindex else Decimal(statement["value"])
                 if stated is None:
@@ -92,7 +95,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                         yield Violation(located(ctx.bound, paragraph, where.location), values,
                                         {k: values[k] for k in ("stated", "matched", "multiple_of")})
                     continue
-                candidates = _candidates(ctx, statement)
+                if id(statement) not in computed:
+                    computed[id(statement)] = _candidates(ctx, statement)
+                candidates = computed[id(statement)]
                 if not candidates or any(value == stated for _, value in candidates):
                     continue
                 refs, nearest = min(candidates, key=lambda item: abs(item[1] - stated))

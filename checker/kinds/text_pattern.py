@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._text import Scope, entry_label, in_years, located, occurs, pattern, scope
+from checker.kinds._text import Scope, entry_label, in_years, located, may_match, pattern, scope
 from checker.regexsafe import finditer
 from checker.textnorm import norm
 
@@ -48,7 +48,7 @@ def _nonzero(ctx: Context, refs: list[str]) -> bool:
 
 def _matches(entries: list[tuple[Any, re.Pattern[str]]], text: str) -> list[tuple[re.Match[str], Any]]:
     """Every match in one paragraph; where two patterns hit the same words, the longer match wins."""
-    found = [(m, entry) for entry, regex in entries for m in finditer(regex, text)]
+    found = [(m, entry) for entry, regex in entries if may_match(regex, text) for m in finditer(regex, text)]
     found.sort(key=lambda item: (item[0].start() - item[0].end(), item[0].start()))
     kept: list[tuple[re.Match[str], Any]] = []
     for match, entry in found:
@@ -59,7 +59,7 @@ def _matches(entries: list[tuple[Any, re.Pattern[str]]], text: str) -> list[tupl
 
 def _forbidden(ctx: Context, entries: list[Any], where: Scope, text: str, max_chars: int | None,
                except_title: bool) -> Iterator[Violation]:
-    compiled = [(entry, regex) for entry in entries if occurs(regex := pattern(entry), text)]
+    compiled = [(entry, regex) for entry in entries if may_match(regex := pattern(entry), text)]
     if not compiled:
         return
     title = norm(ctx.bound.meta.title or "") if except_title else None
@@ -81,7 +81,7 @@ def _missing(ctx: Context, groups: list[dict[str, Any]], text: str) -> list[dict
     for group in groups:
         if group.get("agency_name") and len(agency) >= 2 and agency in text:
             continue
-        if not any(pattern(entry).search(text) for entry in group["any"]):
+        if not any(may_match(regex := pattern(entry), text) and regex.search(text) for entry in group["any"]):
             out.append(group)
     return out
 
@@ -95,8 +95,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     text = where.text
     anchor = where.location
     if params.get("only_if"):
-        regexes = [regex for e in params["only_if"] if occurs(regex := pattern(e), text)]
-        hit = next((p for p in where.paragraphs if regexes for r in regexes if r.search(where.normalize(p.text))), None)
+        regexes = [regex for e in params["only_if"] if may_match(regex := pattern(e), text)]
+        hit = next((p for p in where.paragraphs if regexes for r in regexes
+                    if may_match(r, norm_text := where.normalize(p.text)) and r.search(norm_text)), None)
         if hit is None:
             return
         anchor = located(ctx.bound, hit, where.location)  # the paragraph that makes the rule apply

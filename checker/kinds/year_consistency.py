@@ -22,7 +22,7 @@ from typing import Any
 
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._text import located, pattern, scope
+from checker.kinds._text import located, may_match, pattern, scope
 from checker.regexsafe import finditer, search
 from checker.textnorm import norm
 
@@ -75,10 +75,13 @@ def _compare(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
 def _statements(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     where = scope(ctx, params)
     reporting_year = ctx.bound.meta.year
-    statements = [(statement, pattern(statement)) for statement in params["statements"]]
-    for paragraph in where.paragraphs:
+    joined = where.text
+    statements = [(statement, regex) for statement in params["statements"] if may_match(regex := pattern(statement), joined)]
+    for paragraph in where.paragraphs if statements else ():
         text = where.normalize(paragraph.text)
         for statement, regex in statements:
+            if not may_match(regex, text):
+                continue
             for match in finditer(regex, text):
                 groups = match.groupdict()
                 reference = int(groups["of"]) if groups.get("of") else reporting_year
