@@ -34,8 +34,13 @@ def _tag(el: etree._Element) -> str:
     return tag if isinstance(tag, str) else ""
 
 
+def subtree_text(el: etree._Element) -> str:
+    """All text inside `el` (not its tail) concatenated in C: the XPath string value, so no
+    comment or PI text. One call instead of a Python step per node (`itertext()`)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 # Evaluated in C: one call instead of a Python step per node of a cell's subtree.
-_STRING = etree.XPath("string()", smart_strings=False)
 _HAS_BREAK = etree.XPath(
     "boolean(descendant::*[" + " or ".join(f"self::{t}" for t in sorted(BLOCK_TAGS | {"br"})) + "])"
 )
@@ -49,7 +54,7 @@ def element_text(root: etree._Element, keep_lines: bool = True) -> str:
     if not _HAS_BREAK(root):
         # Inline markup only (<span>, <font>): no line breaks, so the text is the subtree's
         # string value squashed (comments and PIs carry no string value, as in the walk below).
-        return squash(_STRING(root))
+        return squash(subtree_text(root))
     return _walked_text(root, keep_lines)
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
 from checker.model import Block, Meta
 from checker.readers._cells import squash
-from checker.readers._html_blocks import BLOCK_TAGS, element_text, table_rows
+from checker.readers._html_article import TextWeights
+from checker.readers._html_blocks import BLOCK_TAGS, element_text, subtree_text, table_rows
 
 FIELD_KEYS = (
     "索引号", "发布机构", "发文机关", "发文机构", "发布日期", "成文日期", "生成日期", "发布时间",
@@ -62,7 +64,7 @@ def parse_field_line(text: str) -> list[tuple[str, str]]:
 
 def metadata_table_fields(table: etree._Element) -> list[tuple[str, str]]:
     """Fields of a 索引号/发布机构 table; empty unless at least two keys are present."""
-    if not _TABLE_KEYS.search("".join(table.itertext())):
+    if not _TABLE_KEYS.search(subtree_text(table)):
         return []
     found: list[tuple[str, str]] = []
     keys = 0
@@ -88,8 +90,33 @@ def _line_container(el: etree._Element) -> etree._Element:
     return node
 
 
+def _key_candidates(root: etree._Element) -> Iterator[etree._Element]:
+    """The elements, in document order, whose text or tail may mention a key (tables too:
+    a 索引号 table mentions one). A subtree whose whole text (one C call) mentions no key
+    is skipped but for its root's tail: the per-element regexes then run on a few nodes."""
+    if not _KEY_WORD.search(subtree_text(root)):
+        return
+    stack: list[tuple[etree._Element, bool]] = [(root, True)]
+    while stack:
+        el, inside = stack.pop()
+        yield el
+        if not inside:
+            continue
+        below: list[tuple[etree._Element, bool]] = []
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            text = subtree_text(child) if len(child) else child.text
+            if text and _KEY_WORD.search(text):
+                below.append((child, True))
+                continue
+            if child.tail and _KEY_WORD.search(child.tail):
+                below.append((child, False))
+        stack.extend(reversed(below))
+
+
 def visible_fields(
-    root: etree._Element, weights: dict[etree._Element, int]
+    root: etree._Element, weights: TextWeights
 ) -> tuple[dict[str, str], set[etree._Element]]:
     """Visible "key：value" metadata anywhere on the page (first occurrence wins), and
     the elements that hold only metadata (tables, byline lines), to be left out of the
@@ -101,8 +128,8 @@ def visible_fields(
     fields: dict[str, str] = {}
     meta_elements: set[etree._Element] = set()
     seen: set[etree._Element] = set()
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("title", "head"):
+    for el in _key_candidates(root):
+        if el.tag in ("title", "head"):
             continue
         if el.tag == "table" and weights.get(el, 0) <= META_TABLE_MAX:
             found = metadata_table_fields(el)
@@ -118,7 +145,7 @@ def visible_fields(
         if line_el in seen:
             continue
         seen.add(line_el)
-        text = "".join(line_el.itertext())
+        text = subtree_text(line_el)
         if len(text) > SMALL or not _KEY_ANYWHERE.search(text):
             continue
         lines = element_text(line_el).split("\n")
@@ -150,8 +177,8 @@ def _looks_like_report_title(text: str) -> bool:
 
 def build_meta(root: etree._Element, fields: dict[str, str], blocks: list[Block], source: str) -> Meta:
     tags = _meta_tags(root)
-    title_el = root.find(".//title")
-    page_title = squash("".join(title_el.itertext())) if title_el is not None else ""
+    title_el = next(root.iterdescendants("title"), None)
+    page_title = squash(subtree_text(title_el)) if title_el is not None else ""
     leading = [b.text for b in blocks[:5] if b.type != "table"]
     candidates = [
         tags.get("articletitle"), tags.get("title"), fields.get("标题"), fields.get("名称"),
