@@ -64,9 +64,21 @@ def _recover_run_together(blocks: tuple[Block, ...], parts: dict, structure: Str
             tables[spec.id].blocks = positions
 
 
+_IDENTITIES: dict[int, tuple[object, tuple, tuple[Identity, ...]]] = {}  # by id(ruleset); the ruleset is kept
+
+
 def identities_for(ruleset) -> tuple[Identity, ...]:  # noqa: ANN001 - a checker.ruleset.Ruleset
-    """The row identities of every edition's structure that the rule set declares."""
-    return tuple(i for s in ruleset.structures.values() for i in identities_of(ruleset.rules, s))
+    """The row identities of every edition's structure that the rule set declares: read from the rules
+    once per rule set (a frozen dataclass), not once per report bound with it."""
+    shape = (ruleset.rules, *ruleset.structures.values())
+    entry = _IDENTITIES.get(id(ruleset))
+    if entry is None or entry[0] is not ruleset or len(entry[1]) != len(shape) or any(
+            a is not b for a, b in zip(entry[1], shape)):
+        if len(_IDENTITIES) >= 16:  # a batch uses one rule set; bounded for a process that loads many
+            _IDENTITIES.clear()
+        found = tuple(i for s in ruleset.structures.values() for i in identities_of(ruleset.rules, s))
+        entry = _IDENTITIES[id(ruleset)] = (ruleset, shape, found)
+    return entry[2]
 
 
 def bind(report: Report, structures: dict[str, Structure], source: str = "", agency_kind: str | None = None,

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.bind.labels import label_index
+from checker.bind.labels import label_index, remember
 from checker.bound import BoundCell, BoundTable, RowMatch
 from checker.model import Block, Cell
 from checker.structure import RowSpec, Structure, TableSpec
@@ -86,12 +86,21 @@ def is_run_together(cells: Iterable[Cell], spec: TableSpec) -> bool:
     Scanned from the digits, not the labels: a label followed by a digit is a digit whose text
     before it ends with a label (one `endswith` of all labels), and most cells have few digits."""
     forms = _label_forms(spec)
+    memo = label_index(spec).memo("run_together")  # per template: labels and numbers recur in a batch
     for cell in cells:
-        text = norm(cell.text)
-        for digit in _DIGIT.finditer(text):
-            at = digit.start()
-            if at and text.endswith(forms, 0, at):
-                return True
+        glued = memo.get(cell.text)
+        if glued is None:
+            glued = remember(memo, cell.text, _glued_to_digits(norm(cell.text), forms))
+        if glued:
+            return True
+    return False
+
+
+def _glued_to_digits(text: str, forms: tuple[str, ...]) -> bool:
+    for digit in _DIGIT.finditer(text):
+        at = digit.start()
+        if at and text.endswith(forms, 0, at):
+            return True
     return False
 
 

@@ -7,16 +7,18 @@ perturb them (numbering, width, spaces, a typo, digits glued on), plus arbitrary
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from difflib import SequenceMatcher
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.bind import identities_for
 from checker.bind.labels import HOW_RANK, MEMO_ENTRIES, TYPO_SIMILARITY, LabelIndex, LabelMatch, label_index
 from checker.bind.parts import MAX_HEADING_EXTRA, _wording
 from checker.bind.parts import TYPO_SIMILARITY as HEADING_TYPO
-from checker.bind.recover import _label_forms, is_run_together
+from checker.bind.recover import _label_forms, identities_of, is_run_together
 from checker.bind.tables import score
 from checker.model import Block, Cell
 from checker.ruleset import load_ruleset
@@ -95,6 +97,9 @@ def _run_together_reference(cells: list[Cell], spec) -> bool:  # noqa: ANN001
 def test_run_together_scan_from_the_digits_agrees_with_the_label_scan(texts: list[str], spec) -> None:  # noqa: ANN001
     cells = [Cell(t) for t in texts]
     assert is_run_together(cells, spec) == _run_together_reference(cells, spec)
+    assert is_run_together(cells, spec) == _run_together_reference(cells, spec)  # from the memo
+    for cell in cells:
+        assert is_run_together([cell], spec) == _run_together_reference([cell], spec)
 
 
 def _match_reference(index: LabelIndex, text: str) -> LabelMatch | None:
@@ -197,3 +202,11 @@ def test_heading_wording_with_its_rejections_agrees_with_comparing_every_wording
                        st.sampled_from(_NOISE), st.text(max_size=3))
     rest = norm(data.draw(st.lists(pieces, min_size=1, max_size=3).map("".join)))
     assert _wording(rest, spec) == _wording_reference(rest, spec)
+
+
+def test_identities_are_read_once_per_rule_set_and_follow_a_changed_one() -> None:
+    expected = tuple(i for s in RULESET.structures.values() for i in identities_of(RULESET.rules, s))
+    assert identities_for(RULESET) == expected and identities_for(RULESET) is identities_for(RULESET)
+    fewer = dataclasses.replace(RULESET, rules=tuple(r for r in RULESET.rules if r.id != "ID-T3-ROWSUM"))
+    assert {i.rule for i in identities_for(fewer)} == {i.rule for i in expected} - {"ID-T3-ROWSUM"}
+    assert identities_for(RULESET) == expected
