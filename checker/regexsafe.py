@@ -66,12 +66,15 @@ def compiled_forms(patterns: frozenset[str]) -> tuple[Any, dict[str, tuple[Any, 
 
     forms = {}
     for pattern in patterns:
-        parsed = sre_parse.parse(pattern)
-        state = parsed.state
-        indexgroup: list[str | None] = [None] * state.groups
-        for name, index in state.groupdict.items():
-            indexgroup[index] = name
-        code = [int(op) for op in sre_compile._code(parsed, 0)]  # plain ints: opcodes are named int constants
+        try:
+            parsed = sre_parse.parse(pattern)
+            state = parsed.state
+            indexgroup: list[str | None] = [None] * state.groups
+            for name, index in state.groupdict.items():
+                indexgroup[index] = name
+            code = [int(op) for op in sre_compile._code(parsed, 0)]  # plain ints: opcodes are named int constants
+        except Exception:  # noqa: BLE001 - re internals of another Python: that pattern compiles as usual
+            continue
         forms[pattern] = (state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
     return _FORM_TAG, forms
 

@@ -107,7 +107,8 @@ def _read(entry: Path) -> Ruleset | None:
             ruleset, safe, forms = _unpickle(handle)  # our own file under the user's cache folder
     except Exception:  # noqa: BLE001 - a truncated or stale entry is a miss, never an error
         return None
-    if not isinstance(ruleset, Ruleset) or not isinstance(safe, frozenset) or not isinstance(forms, tuple):
+    if not (isinstance(ruleset, Ruleset) and isinstance(safe, frozenset) and isinstance(forms, tuple)
+            and len(forms) == 2 and isinstance(forms[1], dict)):
         return None
     regexsafe.trust(safe, forms)
     return ruleset
