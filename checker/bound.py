@@ -122,6 +122,8 @@ class BoundReport:
     _norms: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _part_index: tuple[Any, dict[tuple[int | None, str], str]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    _joined: dict[tuple[str, ...], str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _words: dict[str, dict[str, bool]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def norm(self, text: str) -> str:
         """`textnorm.norm(text)`, once per report: some thirty text rules read the same paragraphs,
@@ -130,6 +132,25 @@ class BoundReport:
         if cached is None:
             cached = self._norms[text] = norm(text)
         return cached
+
+    def joined_norm(self, texts: tuple[str, ...]) -> str:
+        """The normalised texts joined by line breaks, once per report: a dozen text rules read the
+        whole text or the same parts, and joining a long report was a good part of each rule."""
+        joined = self._joined.get(texts)
+        if joined is None:
+            joined = self._joined[texts] = "\n".join(self.norm(t) for t in texts)
+        return joined
+
+    def contains(self, text: str, word: str) -> bool:
+        """`word in text`, once per report for a joined text: rules look up the same words in it, and
+        a word that is not there costs a scan of the whole text."""
+        seen = self._words.get(text)
+        if seen is None:
+            seen = self._words[text] = {}
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = word in text
+        return found
 
     def part_of(self, paragraph: Paragraph) -> str | None:
         """The first found part (in part order) holding a paragraph of this line and text; one

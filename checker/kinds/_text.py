@@ -35,10 +35,21 @@ class Scope:
     location: Location  # where a finding about the scope as a whole points
     bounded: bool = True  # False when a later part was not found, so the scope may be cut short
     normalize: Callable[[str], str] = norm  # the report's memo (`BoundReport.norm`) once scoped
+    bound: BoundReport | None = None  # the report whose memos serve the joined text, once scoped
 
     @property
     def text(self) -> str:
+        if self.bound is not None:
+            return self.bound.joined_norm(tuple(p.text for p in self.paragraphs))
         return "\n".join(self.normalize(p.text) for p in self.paragraphs)
+
+    def may_match(self, regex: re.Pattern[str]) -> bool:
+        """`may_match(regex, self.text)`, with the report's memo of the words looked up in it."""
+        text = self.text
+        if self.bound is None:
+            return may_match(regex, text)
+        contains = self.bound.contains
+        return all(any(contains(text, word) for word in words) for words in _required(regex.pattern, regex.flags))
 
 
 def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
@@ -178,6 +189,7 @@ def scope(ctx: Context, params: dict[str, Any]) -> Scope:
                       Location(line=first.line if first else None, page=first.page if first else None),
                       bounded=last is None or last.found)
     found.normalize = bound.norm
+    found.bound = bound
     return found
 
 

@@ -75,8 +75,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return
     where = scope(ctx, params)
     label_lang = "en" if ctx.lang == "en" else "zh"
-    text = where.text
-    statements = [(statement, regex) for statement in params["statements"] if may_match(regex := pattern(statement), text)]
+    statements = [(statement, regex) for statement in params["statements"] if where.may_match(regex := pattern(statement))]
     if not statements:
         return
     computed: dict[int, list[tuple[list[str], Decimal]]] = {}  # candidates by statement: the tables do not change

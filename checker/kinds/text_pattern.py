@@ -57,9 +57,9 @@ def _matches(entries: list[tuple[Any, re.Pattern[str]]], text: str) -> list[tupl
     return sorted(kept, key=lambda item: item[0].start())
 
 
-def _forbidden(ctx: Context, entries: list[Any], where: Scope, text: str, max_chars: int | None,
+def _forbidden(ctx: Context, entries: list[Any], where: Scope, max_chars: int | None,
                except_title: bool) -> Iterator[Violation]:
-    compiled = [(entry, regex) for entry in entries if may_match(regex := pattern(entry), text)]
+    compiled = [(entry, regex) for entry in entries if where.may_match(regex := pattern(entry))]
     if not compiled:
         return
     title = norm(ctx.bound.meta.title or "") if except_title else None
@@ -75,13 +75,13 @@ def _forbidden(ctx: Context, entries: list[Any], where: Scope, text: str, max_ch
             )
 
 
-def _missing(ctx: Context, groups: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+def _missing(ctx: Context, groups: list[dict[str, Any]], where: Scope, text: str) -> list[dict[str, Any]]:
     agency = norm(ctx.bound.meta.agency or "")
     out = []
     for group in groups:
         if group.get("agency_name") and len(agency) >= 2 and agency in text:
             continue
-        if not any(may_match(regex := pattern(entry), text) and regex.search(text) for entry in group["any"]):
+        if not any(where.may_match(regex := pattern(entry)) and regex.search(text) for entry in group["any"]):
             out.append(group)
     return out
 
@@ -95,20 +95,20 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     text = where.text
     anchor = where.location
     if params.get("only_if"):
-        regexes = [regex for e in params["only_if"] if may_match(regex := pattern(e), text)]
+        regexes = [regex for e in params["only_if"] if where.may_match(regex := pattern(e))]
         hit = next((p for p in where.paragraphs if regexes for r in regexes
                     if may_match(r, norm_text := where.normalize(p.text)) and r.search(norm_text)), None)
         if hit is None:
             return
         anchor = located(ctx.bound, hit, where.location)  # the paragraph that makes the rule apply
-    yield from _forbidden(ctx, params.get("forbid", []), where, text, params.get("max_paragraph_chars"),
+    yield from _forbidden(ctx, params.get("forbid", []), where, params.get("max_paragraph_chars"),
                           params.get("except_title", False))
     groups = params.get("require", [])
     if (groups or "min_chars" in params) and not where.bounded:
         raise NotAssessable("no later part was found, so this part may be cut short", cause="parts_present",
                             zh="未找到其后的部分，本部分内容可能不完整")
     if groups:
-        missing = _missing(ctx, groups, text)
+        missing = _missing(ctx, groups, where, text)
         needed = params.get("min_required", len(groups))
         if len(groups) - len(missing) < needed:
             labels = [g["label"]["en" if ctx.lang == "en" else "zh"] for g in missing]

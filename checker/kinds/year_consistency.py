@@ -75,8 +75,7 @@ def _compare(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
 def _statements(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     where = scope(ctx, params)
     reporting_year = ctx.bound.meta.year
-    joined = where.text
-    statements = [(statement, regex) for statement in params["statements"] if may_match(regex := pattern(statement), joined)]
+    statements = [(statement, regex) for statement in params["statements"] if where.may_match(regex := pattern(statement))]
     for paragraph in where.paragraphs if statements else ():
         text = where.normalize(paragraph.text)
         for statement, regex in statements:
