@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.bound import BoundTable
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand, sum_cells
+from checker.bound import BoundCell, BoundTable
+from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand
 
 KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
@@ -34,6 +34,31 @@ def _operands(params: dict[str, Any]) -> str:
 # Names checked by `reportlint rules lint`: identity operands are rows when each: column.
 REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column",
               "identities[].left[]": _operands, "identities[].right[]": _operands}
+
+
+def _side(cells: dict[tuple[str, str], BoundCell], found_rows: Any,
+          keys: list[tuple[str, str]]) -> tuple[Decimal, bool, bool] | None:
+    """(sum, every operand blank or absent, some operand blank) of one side of an identity; blanks and
+    absent cells count as 0. None when an operand's row was not found or an operand holds text:
+    the line is not assessed (one pass instead of one per condition, the identities run on every
+    row or column of a table)."""
+    total = Decimal(0)
+    all_blank, any_blank = True, False
+    for key in keys:
+        cell = cells.get(key)
+        if cell is None:
+            if key[0] not in found_rows:
+                return None
+            continue
+        value = cell.value
+        if value.state == "blank":
+            any_blank = True
+        elif value.state == "number":
+            all_blank = False
+            total += value.value  # type: ignore[operator]
+        else:
+            return None
+    return total, all_blank, any_blank
 
 
 def _terms(table: BoundTable, cells: list[tuple[str, str]], by_row: bool) -> str:
@@ -73,14 +98,13 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
             else:
                 left = [(r, line) for r in left_names]
                 right = [(r, line) for r in right_names]
-            operands = [(key, cells.get(key)) for key in left + right]
-            if not all(cell is not None or key[0] in found_rows for key, cell in operands):
-                continue  # a row the binder did not find: table_labels reports it
-            left_sum, left_blank = sum_cells([cell for _, cell in operands[:len(left)]])
-            right_sum, right_blank = sum_cells([cell for _, cell in operands[len(left):]])
-            if left_sum is None or right_sum is None or left_blank or right_blank:
-                continue  # text in an operand, or one side left wholly blank: cell rules report it
-            if writes_zeros and any(cell is not None and cell.value.state == "blank" for _, cell in operands):
+            left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
+            if left_side is None or right_side is None:
+                continue  # a row the binder did not find (table_labels reports it), or text in an operand
+            (left_sum, left_blank, blank_in_left), (right_sum, right_blank, blank_in_right) = left_side, right_side
+            if left_blank or right_blank:
+                continue  # one side left wholly blank: cell rules report it
+            if writes_zeros and (blank_in_left or blank_in_right):
                 continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
             difference = left_sum - right_sum
             if abs(difference) <= tolerance:

@@ -16,11 +16,11 @@ Placeholders: similarity, threshold, similarity_with_numbers, previous_year, non
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from decimal import Decimal
-from difflib import SequenceMatcher
 
 from checker.bound import BoundReport, BoundTable
 from checker.findings import Location
@@ -40,14 +40,15 @@ def _percent(ratio: float) -> str:
 def _similarity_from(a: str, b: str, threshold: float) -> float | None:
     """`similarity(a, b)`, or None when it is surely below `threshold` (the part is not reported).
 
-    Aligning two long parts is most of the cost of the rules, and most pairs are far apart.
-    SequenceMatcher's quick_ratio() counts the characters the texts share regardless of order, an
-    upper bound of ratio() with the same denominator, so below the threshold it decides alone.
-    Pairs that `similarity` estimates from shingles (above its step budget) get no shortcut.
+    Aligning two long parts is most of the cost of the rules, and most pairs are far apart. The
+    characters the texts share regardless of order (SequenceMatcher.quick_ratio(), counted here
+    without building the matcher) bound ratio() from above with the same denominator, so below
+    the threshold they decide alone. Pairs that `similarity` estimates from shingles (above its
+    step budget) get no shortcut.
     """
     if a and b and _cost(a, b) <= _SIMILARITY_BUDGET:
-        matcher = SequenceMatcher(None, a, b, autojunk=False)
-        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        shared = sum((Counter(a) & Counter(b)).values())
+        if 2.0 * shared / (len(a) + len(b)) < threshold:
             return None
     return similarity(a, b)
 
