@@ -10,9 +10,10 @@ table in (a table in a sibling element would carry enough weight to stop the des
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-from checker.readers._html_blocks import subtree_text
 
 CHROME_TAGS = (
     "script", "style", "noscript", "nav", "header", "footer", "iframe", "frame", "frameset",
@@ -37,6 +38,28 @@ _NESTED_LINKS = etree.XPath("//a[ancestor::a]")
 
 def _visible_len(text: str | None) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t") if text else 0
+
+
+_CHARACTERS = etree.XPath("string-length()")
+_MAX_SPLIT = 64  # an element with more children is read whole, not child by child
+
+
+def _subtree_visible_len(el: etree._Element) -> int:
+    """`_visible_len` of the subtree's text without making a Python str of it: decoding
+    CJK UTF-8 is the cost. Characters are counted by libxml2, spaces in the UTF-8 bytes
+    (ASCII bytes occur in UTF-8 only as themselves)."""
+    data = etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+    if data.isascii():
+        length = len(data)
+    else:  # an XPath call costs more than decoding a short text
+        length = len(data.decode("utf-8")) if len(data) < 8192 else int(_CHARACTERS(el))
+    if b" " in data:  # `in` is a memchr; most CJK text has none of the three
+        length -= data.count(b" ")
+    if b"\n" in data:
+        length -= data.count(b"\n")
+    if b"\t" in data:
+        length -= data.count(b"\t")
+    return length
 
 
 class TextWeights:
@@ -69,16 +92,27 @@ class TextWeights:
     def with_children(self, node: etree._Element) -> list[tuple[int, etree._Element]]:
         """(weight, child) for the element children of `node`; `node`'s own weight is then
         their sum plus its loose text, which saves reading its whole subtree once more."""
-        scored = [(self.get(child), child) for child in node if isinstance(child.tag, str)]
-        if node not in self._memo:
-            if node.tag == "a":
-                self._memo[node] = 0
-            else:
-                weight = _visible_len(node.text)
-                for child in node:
-                    weight += _visible_len(child.tail)
-                self._memo[node] = weight + sum(w for w, _ in scored)
+        scored = [(self._from_children(child), child) for child in node if isinstance(child.tag, str)]
+        self._from_children(node, [w for w, _ in scored])
         return scored
+
+    def _from_children(self, node: etree._Element, known: list[int] | None = None) -> int:
+        """`node`'s weight as the sum over its children (the eager definition), each child's
+        read whole: the descent asks for the children next, and they are then known."""
+        weight = self._memo.get(node)
+        if weight is not None:
+            return weight
+        if node.tag == "a":
+            weight = 0
+        elif known is None and len(node) > _MAX_SPLIT:
+            weight = self._compute(node)
+        else:
+            weight = _visible_len(node.text) + (sum(known) if known is not None else sum(
+                self.get(child) for child in node if isinstance(child.tag, str)))
+            for child in node:
+                weight += _visible_len(child.tail)
+        self._memo[node] = weight
+        return weight
 
     def subtract(self, el: etree._Element, amount: int) -> None:
         self._memo[el] = self.get(el) - amount
@@ -86,7 +120,7 @@ class TextWeights:
     def _compute(self, el: etree._Element) -> int:
         if el.tag == "a":
             return 0
-        weight = _visible_len(subtree_text(el))
+        weight = _subtree_visible_len(el)
         if el not in self._holders:
             return weight
         for link in el.iterdescendants("a"):
@@ -98,7 +132,7 @@ class TextWeights:
     def _link_len(self, link: etree._Element) -> int:
         length = self._links.get(link)
         if length is None:
-            length = self._links[link] = _visible_len(subtree_text(link))
+            length = self._links[link] = _subtree_visible_len(link)
         return length
 
     @staticmethod
@@ -180,12 +214,18 @@ def _descend(node: etree._Element, weights: TextWeights) -> etree._Element:
 
 # Attribute nodes, not elements with an attribute test: ~6x cheaper in libxml2.
 _IDS_AND_CLASSES = etree.XPath("descendant::*/@id | descendant::*/@class")
+# A hint as a whole whitespace-separated word (what `str.split` yields), for a one-regex
+# test of all the values at once: most pages have no hinted element below the article.
+_HINT_WORD = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(CONTENT_HINTS))) + r")(?!\S)")
 
 
 def _hinted_descendants(node: etree._Element) -> list[etree._Element]:
     """Descendants of `node` whose id or class names a known content container, in document order."""
+    values = _IDS_AND_CLASSES(node)
+    if not values or not _HINT_WORD.search("\n".join(values).lower()):
+        return []
     found: list[etree._Element] = []
-    for value in _IDS_AND_CLASSES(node):
+    for value in values:
         el = value.getparent()
         if (not found or found[-1] is not el) and any(word in CONTENT_HINTS for word in value.lower().split()):
             found.append(el)

@@ -40,10 +40,7 @@ def subtree_text(el: etree._Element) -> str:
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
-# Evaluated in C: one call instead of a Python step per node of a cell's subtree.
-_HAS_BREAK = etree.XPath(
-    "boolean(descendant::*[" + " or ".join(f"self::{t}" for t in sorted(BLOCK_TAGS | {"br"})) + "])"
-)
+_BREAKS = BLOCK_TAGS | {"br"}
 
 
 def element_text(root: etree._Element, keep_lines: bool = True) -> str:
@@ -51,11 +48,28 @@ def element_text(root: etree._Element, keep_lines: bool = True) -> str:
     tables are flattened this way too), source whitespace collapses to single spaces."""
     if len(root) == 0:  # fast path: most cells are a bare text node
         return squash(root.text or "")
-    if not _HAS_BREAK(root):
+    breaks = [el for el in root.iterdescendants() if el.tag in _BREAKS]
+    if not breaks:
         # Inline markup only (<span>, <font>): no line breaks, so the text is the subtree's
-        # string value squashed (comments and PIs carry no string value, as in the walk below).
+        # string value squashed (comments and PIs carry no string value, as in the walk).
         return squash(subtree_text(root))
-    return _walked_text(root, keep_lines)
+    if any(el.getparent() is not root for el in breaks):
+        return _walked_text(root, keep_lines)
+    # Breaks only among the children (a Word cell: <td><p><span>…</span></p></td>): each
+    # child's text in one C call; the same pieces and line breaks as the walk.
+    parts = [collapse(root.text or "")]
+    for child in root:
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag in _BREAKS:
+                parts.append("\n")
+            parts.append(collapse(subtree_text(child)))
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+        if child.tail:
+            parts.append(collapse(child.tail))
+    text = squash_lines("".join(parts))
+    return text if keep_lines else squash(text)
 
 
 def _walked_text(root: etree._Element, keep_lines: bool = True) -> str:

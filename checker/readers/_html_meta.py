@@ -35,6 +35,7 @@ _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _REPORT_WORDS = ("年度报告", "工作报告", "年报")
 SMALL = 300  # elements with more text than this are prose, not a metadata line
 META_TABLE_MAX = 3000
+_SCAN_MAX = 2000  # a subtree with more text than this is walked into rather than searched whole
 
 
 def iso_date(text: str | None) -> str | None:
@@ -90,12 +91,16 @@ def _line_container(el: etree._Element) -> etree._Element:
     return node
 
 
+def _mentions_key(text: str | None) -> bool:
+    # A text over SMALL is on a line over SMALL, which is never read: no regex over prose.
+    return text is not None and len(text) <= SMALL and _KEY_WORD.search(text) is not None
+
+
 def _key_candidates(root: etree._Element) -> Iterator[etree._Element]:
-    """The elements, in document order, whose text or tail may mention a key (tables too:
-    a 索引号 table mentions one). A subtree whose whole text (one C call) mentions no key
-    is skipped but for its root's tail: the per-element regexes then run on a few nodes."""
-    if not _KEY_WORD.search(subtree_text(root)):
-        return
+    """A superset, in document order, of the elements `visible_fields` takes anything from:
+    those whose short text or tail mentions a key, and the tables among them. A subtree
+    whose text (one C call) is short and mentions no key is skipped but for its root's
+    tail; a long one is looked into, so no regex ever runs over the page's prose."""
     stack: list[tuple[etree._Element, bool]] = [(root, True)]
     while stack:
         el, inside = stack.pop()
@@ -106,11 +111,15 @@ def _key_candidates(root: etree._Element) -> Iterator[etree._Element]:
         for child in el:
             if not isinstance(child.tag, str):
                 continue
-            text = subtree_text(child) if len(child) else child.text
-            if text and _KEY_WORD.search(text):
-                below.append((child, True))
+            if len(child):
+                text = subtree_text(child)
+                if len(text) > _SCAN_MAX or _KEY_WORD.search(text):
+                    below.append((child, True))
+                    continue
+            elif _mentions_key(child.text):
+                below.append((child, False))
                 continue
-            if child.tail and _KEY_WORD.search(child.tail):
+            if _mentions_key(child.tail):
                 below.append((child, False))
         stack.extend(reversed(below))
 

@@ -100,28 +100,40 @@ def _looks_binary(text: str) -> bool:
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     """Decode a text document or raise `InputError` saying why it is not text."""
+    return decode_with_utf8(data, source, declared)[0]
+
+
+def decode_with_utf8(data: bytes, source: str, declared: str | None = None) -> tuple[str, bytes | None]:
+    """`decode_text`, and the text's UTF-8 bytes when they are a slice of `data` (valid UTF-8,
+    no NULs): a parser that wants UTF-8 is then given those, not a re-encoded copy."""
     text: str | None = None
+    start: int | None = None  # where the UTF-8 text starts in `data`, when it was UTF-8
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(f"invalid {encoding} after its byte-order mark", source) from None
+            start = len(bom) if encoding == "utf-8" else None
             break
     if text is None and declared:
         encoding = normalize_charset(declared)
         if encoding:
             try:
                 text = data.decode(encoding)
+                start = 0 if encoding == "utf-8" else None
             except UnicodeDecodeError:
                 text = None
     if text is None:
         try:
             text = data.decode("utf-8")
+            start = 0
         except UnicodeDecodeError:
             text = _utf16_without_bom(data) or _detect(data)
     if text is None:
         raise InputError("not valid UTF-8, GB18030, Big5 or UTF-16 text", source)
     if _looks_binary(text):
         raise InputError("looks like binary data, not a report", source)
-    return text.replace("\x00", "")
+    if "\x00" in text:
+        return text.replace("\x00", ""), None
+    return text, (data if start == 0 else data[start:]) if start is not None else None

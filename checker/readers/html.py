@@ -14,7 +14,7 @@ import re
 from checker.errors import InputError
 from checker.model import Meta, Report
 from checker.readers import MAX_HTML_ELEMENTS, refuse_oversized
-from checker.readers.decode import decode_text
+from checker.readers.decode import decode_with_utf8
 
 _CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
@@ -48,7 +48,10 @@ def read_bytes(data: bytes, source: str) -> Report:
     from checker.readers._html_blocks import walk_blocks
     from checker.readers._html_meta import build_meta, visible_fields
 
-    text = _blank_huge_scripts(decode_text(data, source, declared=declared_charset(data)))
+    decoded, utf8 = decode_with_utf8(data, source, declared=declared_charset(data))
+    text = _blank_huge_scripts(decoded)
+    if text is not decoded:
+        utf8 = None  # scripts were blanked: the source bytes are not this text any more
     if not text.strip():
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     # Plain etree elements (not lxml.html's): no per-element Python class lookup, ~30% faster.
@@ -56,7 +59,7 @@ def read_bytes(data: bytes, source: str) -> Report:
     try:
         # utf-8 bytes + an explicit encoding: lxml ignores the page's own (now wrong)
         # charset declaration and accepts a leading <?xml encoding=…?>.
-        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+        root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass"), parser)
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
         raise InputError(f"cannot parse HTML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", source) from None
 
