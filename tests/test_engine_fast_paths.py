@@ -96,3 +96,14 @@ def test_may_match_looks_for_the_words_every_match_holds() -> None:
     assert may_match(re.compile(r"[X×x]{2,}(?:年|件)"), "XX年")
     assert not may_match(re.compile(r"(?:予以公开|同意公开)[0-9]+件"), "部分公开3件") and may_match(re.compile(r"年$"), "年\n收到")
     assert may_match(re.compile(r"(?i)abc"), "ABC") and may_match(re.compile(r"x(?i:ab)y"), "xABy")
+
+
+def test_the_engine_copies_every_field_of_a_location() -> None:
+    """engine._finding rebuilds a Location field by field (dataclasses.replace was a tenth of a finding's
+    cost); a new field must be added there too."""
+    import dataclasses
+
+    from checker.findings import Location
+
+    assert [f.name for f in dataclasses.fields(Location)] == [
+        "part", "part_label", "table", "row", "column", "row_label", "column_label", "line", "page"]

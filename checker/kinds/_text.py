@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -37,11 +37,17 @@ class Scope:
     normalize: Callable[[str], str] = norm  # the report's memo (`BoundReport.norm`) once scoped
     bound: BoundReport | None = None  # the report whose memos serve the joined text, once scoped
 
+    _joined: str | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        if self.bound is not None:
-            return self.bound.joined_norm(tuple(p.text for p in self.paragraphs))
-        return "\n".join(self.normalize(p.text) for p in self.paragraphs)
+        """The normalised paragraphs joined by line breaks; computed once, as a scope lives for one run
+        of one rule (which asks once per pattern) and its paragraphs do not change meanwhile."""
+        if self._joined is None:
+            texts = tuple(p.text for p in self.paragraphs)
+            self._joined = (self.bound.joined_norm(texts) if self.bound is not None
+                            else "\n".join(self.normalize(t) for t in texts))
+        return self._joined
 
     def may_match(self, regex: re.Pattern[str]) -> bool:
         """`may_match(regex, self.text)`, with the report's memo of the words looked up in it."""
