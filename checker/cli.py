@@ -21,7 +21,8 @@ KINDS = ["department", "government_own", "government_aggregate", "township"]
 def _fail(message: InputError | str, ctx: click.Context) -> None:
     from checker.errors import localize
 
-    text = localize(message, _lang(ctx.meta.get("reportlint.args", ())))
+    lang = ctx.meta.get("reportlint.lang") or _lang(ctx.meta.get("reportlint.args", ()))
+    text = localize(message, lang)
     click.echo(f"reportlint: error: {' '.join(text.split())}", err=True)
     sys.exit(2)
 
@@ -100,6 +101,7 @@ def _load_inputs(inputs, settings, previous, use_cache=False):
     options = run.Options(lang=settings.lang or run.default_lang(), agency_kind=settings.agency_kind,
                           previous=previous, fail_on=settings.fail_on, max_warnings=settings.max_warnings,
                           formats=list(settings.format))
+    click.get_current_context().meta["reportlint.lang"] = options.lang  # a config's lang: too, for errors
     ruleset = config.load_configured_ruleset(settings, use_cache=use_cache)
     paths = run.expand_inputs(inputs)
     if not paths:
