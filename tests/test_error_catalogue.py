@@ -165,3 +165,11 @@ def test_cli_error_with_library_text_translates_only_our_wording(tmp_path):
     assert done.exit_code == 2 and done.stderr.count("\n") == 1
     assert done.stderr.startswith(f"reportlint: error: {broken}:") and "YAML 格式错误：" in done.stderr
     assert re.search(r"[a-z]{4}", done.stderr.split("YAML 格式错误：")[1])  # PyYAML's own words stay
+
+
+def test_cli_error_line_follows_the_config_lang(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".reportlint.yaml").write_text("lang: zh\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _cli("check", "gone.txt").stderr == "reportlint: error: gone.txt: 文件不存在\n"
+    assert _cli("check", "gone.txt", "--lang", "en").stderr == "reportlint: error: gone.txt: no such file\n"
