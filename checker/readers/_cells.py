@@ -51,5 +51,7 @@ def collapse(text: str) -> str:
 
 def squash_lines(text: str) -> str:
     """Like `squash`, but keep explicit line breaks (one per break, no empty lines)."""
+    if "\n" not in text:
+        return squash(text)
     lines = (squash(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

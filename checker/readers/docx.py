@@ -76,6 +76,89 @@ def _xml(archive: zipfile.ZipFile, name: str, source: str, required: bool = Fals
         return None  # a broken optional part (styles, numbering) only loses formatting
 
 
+_T = W + "t"
+_R = W + "r"
+_P = W + "p"
+_TR_PR = W + "trPr"
+_GRID_BEFORE = W + "gridBefore"
+_NO_BREAK_HYPHEN = W + "noBreakHyphen"
+_TABS = (W + "tab", W + "ptab")
+_BREAKS = (W + "br", W + "cr")
+_TEXT_OR_SKIP = tuple(sorted(SKIP | {_T, *_TABS, *_BREAKS, _NO_BREAK_HYPHEN}))
+_CELL_SKIP = (MC_FALLBACK, W + "del", W + "moveFrom")
+
+
+def _child(el, tag):
+    """`el.find(tag)` for a plain tag, without lxml's ElementPath machinery."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _inside(el, top, stop) -> bool:
+    """`el` is below `top` (looking up no further than `stop`, an ancestor of both)."""
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node is top:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _walked_runs(p) -> list[str]:
+    """The text pieces of a paragraph, SKIP subtrees left out."""
+    parts: list[str] = []
+    skipped = None  # the SKIP element whose subtree is being passed over
+    # Only the elements that matter, matched in C (a Word run is mostly formatting).
+    for el in p.iter(*_TEXT_OR_SKIP):
+        if skipped is not None:
+            if _inside(el, skipped, p):
+                continue
+            skipped = None
+        tag = el.tag
+        if tag in SKIP:
+            skipped = el
+        elif tag == _T:
+            parts.append(el.text or "")
+        elif tag in _TABS:
+            parts.append(" ")
+        elif tag in _BREAKS:
+            parts.append("\n")
+        else:  # noBreakHyphen
+            parts.append("-")
+    return parts
+
+
+def _plain_runs(p) -> list[str] | None:
+    """`_walked_runs` for the common paragraph (properties, then runs of formatting and
+    text), without matching every tag in C; None for anything else (hyperlinks, fields,
+    drawings, tracked changes), which the walk handles."""
+    parts: list[str] = []
+    for child in p:
+        tag = child.tag
+        if tag == _R:
+            for el in child:
+                tag = el.tag
+                if tag in SKIP:
+                    continue
+                if len(el):
+                    return None
+                if tag == _T:
+                    parts.append(el.text or "")
+                elif tag in _TABS:
+                    parts.append(" ")
+                elif tag in _BREAKS:
+                    parts.append("\n")
+                elif tag == _NO_BREAK_HYPHEN:
+                    parts.append("-")
+        elif tag in SKIP:
+            continue
+        elif len(child) or tag in _TEXT_OR_SKIP:
+            return None
+    return parts
+
+
 def _walk(root, wanted: set[str]) -> Iterator:
     """Yield elements with a tag in `wanted` in document order, stepping through
     transparent wrappers and nothing else (iterative: no recursion on nesting)."""
@@ -97,28 +180,18 @@ class _Reader:
 
     def paragraph(self, p) -> tuple[str, int | None]:
         """(text with the auto-number prefix, heading level or None)."""
-        parts: list[str] = []
-        walker = etree.iterwalk(p, events=("start",))
-        for _event, el in walker:
-            tag = el.tag
-            if tag in SKIP:
-                walker.skip_subtree()
-            elif tag == W + "t":
-                parts.append(el.text or "")
-            elif tag in (W + "tab", W + "ptab"):
-                parts.append(" ")
-            elif tag in (W + "br", W + "cr"):
-                parts.append("\n")
-            elif tag == W + "noBreakHyphen":
-                parts.append("-")
+        parts = _plain_runs(p)
+        if parts is None:
+            parts = _walked_runs(p)
         text = squash_lines("".join(parts))
-        ppr = p.find(W + "pPr")
+        ppr = _child(p, W + "pPr")
         style_id = None
         num = None
+        num_pr = None
         outline = None
         if ppr is not None:
-            style_id = wval(ppr.find(W + "pStyle"))
-            num_pr = ppr.find(W + "numPr")
+            style_id = wval(_child(ppr, W + "pStyle"))
+            num_pr = _child(ppr, W + "numPr")
             if num_pr is not None:
                 num_id = wval(num_pr.find(W + "numId"))
                 ilvl = wval(num_pr.find(W + "ilvl"), None)
@@ -126,8 +199,8 @@ class _Reader:
                     style_num = self.styles.numbering(style_id)
                     ilvl = str(style_num[1]) if style_num else "0"
                 num = (num_id, int(ilvl) if ilvl.isdigit() else 0) if num_id else None
-            outline = wval(ppr.find(W + "outlineLvl"))
-        if num is None and (ppr is None or ppr.find(W + "numPr") is None):
+            outline = wval(_child(ppr, W + "outlineLvl"))
+        if num is None and (ppr is None or num_pr is None):
             num = self.styles.numbering(style_id)
         if num and num[0] != "0" and text:
             text = self.numbering.next_prefix(num[0], num[1]) + text
@@ -145,12 +218,12 @@ class _Reader:
         open_merge: dict[int, list] = {}  # grid column → origin cell of a vertical merge
         for tr in _walk(tbl, {W + "tr"}):
             row: list[list] = []
-            before = tr.find(f"{W}trPr/{W}gridBefore")
+            before = next((g for pr in tr if pr.tag == _TR_PR for g in pr if g.tag == _GRID_BEFORE), None)
             col = span_int(wval(before)) if before is not None else 0
             for tc in _walk(tr, {W + "tc"}):
-                tcpr = tc.find(W + "tcPr")
-                span = span_int(wval(tcpr.find(W + "gridSpan"))) if tcpr is not None else 1
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                tcpr = _child(tc, W + "tcPr")
+                span = span_int(wval(_child(tcpr, W + "gridSpan"))) if tcpr is not None else 1
+                vmerge = _child(tcpr, W + "vMerge") if tcpr is not None else None
                 merge = None if vmerge is None else (wval(vmerge) or "continue")
                 if merge == "continue" and col in open_merge:
                     open_merge[col][1] = min(open_merge[col][1] + 1, 1000)
@@ -163,11 +236,26 @@ class _Reader:
                         open_merge.pop(col, None)
                 col += span
             rows.append(row)
-        return tuple(tuple(Cell(text=t, rowspan=r, colspan=c) for t, r, c in row) for row in rows if row)
+        # Equal cells shared (Cell is frozen): a report table is mostly "0"s.
+        memo: dict[tuple[str, int, int], Cell] = {}
+        return tuple(
+            tuple(memo.get((t, r, c)) or memo.setdefault((t, r, c), Cell(t, r, c)) for t, r, c in row)
+            for row in rows if row
+        )
 
 
 def _cell_paragraphs(tc) -> Iterator:
     """Paragraphs of a cell in order, nested tables flattened, fallbacks skipped."""
+    found = []
+    for el in tc.iter():  # a cell is a handful of elements: cheaper than a C tag matcher
+        tag = el.tag
+        if tag == _P:
+            found.append(el)
+        elif tag in _CELL_SKIP:
+            break
+    else:  # nothing to skip
+        yield from found
+        return
     walker = etree.iterwalk(tc, events=("start",))
     for _event, el in walker:
         if el.tag == MC_FALLBACK or el.tag in (W + "del", W + "moveFrom"):
