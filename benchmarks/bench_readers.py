@@ -1,8 +1,11 @@
 """Time every reader on the corpus: parse, and parse + bind, per report (median and min of N runs).
 
 Usage: python benchmarks/bench_readers.py [N] [--markdown]   (needs ../shared/corpus; DOCX: a generated draft)
+       python benchmarks/bench_readers.py --generated [DIR] [--files K]   (default DIR /tmp/tput/gen, K 100)
 A script, not a test: it prints wall-clock numbers for docs/performance.md ("Readers"); --markdown prints the
 table in that form. Bytes are read once outside the timing, so the numbers are the reader and the binder.
+--generated reads the first K files of each kind under DIR (html/, docx/, json/ as made by `bench_batch.py
+generate`) and prints the reader's CPU time per file (process time, best of 3 passes: the machine is shared).
 """
 
 from __future__ import annotations
@@ -48,7 +51,34 @@ def timed(action, runs: int) -> tuple[float, float]:
     return statistics.median(times) * 1000, min(times) * 1000
 
 
+def generated(directory: Path, files: int) -> None:
+    from checker.readers import reader_for
+
+    sys.stdout.write(f"{'reader':8} {'files':>5} {'KB/file':>8} {'CPU ms/file':>12}\n")
+    for kind in ("html", "docx", "json"):
+        paths = sorted((directory / kind).glob(f"*.{kind}"))[:files]
+        if not paths:
+            continue
+        data = [(p.name, p.read_bytes()) for p in paths]
+        module = importlib.import_module(f"checker.readers.{reader_for(paths[0], data[0][1])}")
+        module.read_bytes(data[0][1], data[0][0])  # warm-up: imports, regex compilation
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            for name, raw in data:
+                module.read_bytes(raw, name)
+            best = min(best, time.process_time() - start)
+        size = sum(len(raw) for _, raw in data) / len(data) / 1024
+        sys.stdout.write(f"{kind:8} {len(data):5d} {size:8.1f} {best / len(data) * 1000:12.2f}\n")
+
+
 def main() -> None:
+    if "--generated" in sys.argv:
+        rest = [a for a in sys.argv[sys.argv.index("--generated") + 1:] if not a.startswith("--")]
+        files = int(sys.argv[sys.argv.index("--files") + 1]) if "--files" in sys.argv else 100
+        directory = Path(rest[0]) if rest and not rest[0].isdigit() else Path("/tmp/tput/gen")
+        generated(directory, files)
+        return
     from checker.api import bind_report
     from checker.readers import reader_for
     from checker.ruleset import load_ruleset
