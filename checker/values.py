@@ -53,6 +53,7 @@ def parse_cell(text: str) -> CellValue:
     return CellValue(raw, "invalid", reason="text")
 
 
+@lru_cache(maxsize=4096)  # asked of every cell of every table, and of the same labels and numbers
 def looks_like_value(text: str) -> bool:
     """True for cells that belong in a value column: numbers, blanks, dashes, signed or unit numbers."""
     cell = parse_cell(text)

@@ -66,7 +66,9 @@ def _signal(text: str, index: LabelIndex) -> tuple[str | None, bool]:
 def _rows_from_structured(rows: tuple[tuple[Cell, ...], ...], index: LabelIndex) -> list[_Row]:
     out: list[_Row] = []
     for cells in rows:
-        last_label = max((i for i, c in enumerate(cells) if not looks_like_value(c.text)), default=-1)
+        last_label = len(cells) - 1  # the last cell that is not a value; values are at the right
+        while last_label >= 0 and looks_like_value(cells[last_label].text):
+            last_label -= 1
         values = list(cells[last_label + 1 :])
         labels = cells[: last_label + 1]
         if not labels:
