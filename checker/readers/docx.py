@@ -81,10 +81,9 @@ _R = W + "r"
 _P = W + "p"
 _TR_PR = W + "trPr"
 _GRID_BEFORE = W + "gridBefore"
-_NO_BREAK_HYPHEN = W + "noBreakHyphen"
-_TABS = (W + "tab", W + "ptab")
-_BREAKS = (W + "br", W + "cr")
-_TEXT_OR_SKIP = tuple(sorted(SKIP | {_T, *_TABS, *_BREAKS, _NO_BREAK_HYPHEN}))
+_MARKS = {W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+_TEXT_TAGS = frozenset({_T, *_MARKS})
+_TEXT_OR_SKIP = tuple(sorted(SKIP | _TEXT_TAGS))
 _CELL_SKIP = (MC_FALLBACK, W + "del", W + "moveFrom")
 
 
@@ -106,6 +105,11 @@ def _inside(el, top, stop) -> bool:
     return False
 
 
+def _piece(el) -> str:
+    """The text a `w:t`, tab, break or non-breaking hyphen stands for."""
+    return (el.text or "") if el.tag == _T else _MARKS[el.tag]
+
+
 def _walked_runs(p) -> list[str]:
     """The text pieces of a paragraph, SKIP subtrees left out."""
     parts: list[str] = []
@@ -116,17 +120,10 @@ def _walked_runs(p) -> list[str]:
             if _inside(el, skipped, p):
                 continue
             skipped = None
-        tag = el.tag
-        if tag in SKIP:
+        if el.tag in SKIP:
             skipped = el
-        elif tag == _T:
-            parts.append(el.text or "")
-        elif tag in _TABS:
-            parts.append(" ")
-        elif tag in _BREAKS:
-            parts.append("\n")
-        else:  # noBreakHyphen
-            parts.append("-")
+        else:
+            parts.append(_piece(el))
     return parts
 
 
@@ -144,17 +141,11 @@ def _plain_runs(p) -> list[str] | None:
                     continue
                 if len(el):
                     return None
-                if tag == _T:
-                    parts.append(el.text or "")
-                elif tag in _TABS:
-                    parts.append(" ")
-                elif tag in _BREAKS:
-                    parts.append("\n")
-                elif tag == _NO_BREAK_HYPHEN:
-                    parts.append("-")
+                if tag in _TEXT_TAGS:
+                    parts.append(_piece(el))
         elif tag in SKIP:
             continue
-        elif len(child) or tag in _TEXT_OR_SKIP:
+        elif len(child) or tag in _TEXT_TAGS:
             return None
     return parts
 
