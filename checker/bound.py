@@ -6,6 +6,7 @@ bound report and patch a few cells or a part's text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -124,6 +125,7 @@ class BoundReport:
         default=None, init=False, repr=False, compare=False)
     _joined: dict[tuple[str, ...], str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _words: dict[str, dict[str, bool]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def norm(self, text: str) -> str:
         """`textnorm.norm(text)`, once per report: some thirty text rules read the same paragraphs,
@@ -151,6 +153,14 @@ class BoundReport:
         if found is None:
             found = seen[word] = word in text
         return found
+
+    def derived(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """`compute()`, once per report for `key`, which names the computation and holds the content
+        it reads (so a patched report is a new key): in a batch this year's report is next year's
+        previous year, and the cross-year rules would derive the same from it twice."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def part_of(self, paragraph: Paragraph) -> str | None:
         """The first found part (in part order) holding a paragraph of this line and text; one

@@ -107,3 +107,17 @@ def test_the_engine_copies_every_field_of_a_location() -> None:
 
     assert [f.name for f in dataclasses.fields(Location)] == [
         "part", "part_label", "table", "row", "column", "row_label", "column_label", "line", "page"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="公开申请年度的了是#,", max_size=300), st.text(alphabet="公开申请年度的了是#,", max_size=300))
+def test_similarity_shortcut_counts_the_alignment_cost_as_textnorm_does(a: str, b: str) -> None:
+    """Below similarity()'s step budget the shortcut may decide; above it never (the shingle estimate)."""
+    from collections import Counter
+
+    from checker.textnorm import _SIMILARITY_BUDGET, _cost
+
+    cost = sum(n * Counter(b)[c] for c, n in Counter(a).items())
+    assert cost == _cost(a, b)
+    if _cost(a, b) > _SIMILARITY_BUDGET:
+        assert _similarity_from(a, b, 1.01) == similarity(a, b)

@@ -26,7 +26,7 @@ from checker.bound import BoundReport, BoundTable
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable, Violation
 from checker.kinds._previous import mask, previous_report, previous_table
-from checker.textnorm import _SIMILARITY_BUDGET, _cost, norm, similarity
+from checker.textnorm import _SIMILARITY_BUDGET, norm, similarity
 
 KIND = "previous_similarity"
 PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year", "nonzero"})
@@ -37,20 +37,35 @@ def _percent(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
 
 
-def _similarity_from(a: str, b: str, threshold: float) -> float | None:
+def _counts(bound: BoundReport, text: str) -> Counter[str]:
+    return bound.derived(("char counts", text), lambda: Counter(text))
+
+
+def _similarity_from(a: str, b: str, threshold: float, counts: tuple[Counter[str], Counter[str]] | None = None
+                     ) -> float | None:
     """`similarity(a, b)`, or None when it is surely below `threshold` (the part is not reported).
 
     Aligning two long parts is most of the cost of the rules, and most pairs are far apart. The
     characters the texts share regardless of order (SequenceMatcher.quick_ratio(), counted here
     without building the matcher) bound ratio() from above with the same denominator, so below
     the threshold they decide alone. Pairs that `similarity` estimates from shingles (above its
-    step budget) get no shortcut.
+    step budget, `textnorm._cost`, computed here from the same character counts) get no shortcut.
     """
-    if a and b and _cost(a, b) <= _SIMILARITY_BUDGET:
-        shared = sum((Counter(a) & Counter(b)).values())
-        if 2.0 * shared / (len(a) + len(b)) < threshold:
+    if a and b:
+        count_a, count_b = counts if counts is not None else (Counter(a), Counter(b))
+        cost = shared = 0
+        for char, n in count_a.items():
+            m = count_b.get(char)
+            if m:
+                cost += n * m  # textnorm._cost: for each character of a, its count in b
+                shared += min(n, m)
+        if cost <= _SIMILARITY_BUDGET and 2.0 * shared / (len(a) + len(b)) < threshold:
             return None
     return similarity(a, b)
+
+
+def _masked(bound: BoundReport, text: str, numbers: bool = True) -> str:
+    return bound.derived(("mask", text, numbers), lambda: mask(text, numbers=numbers))
 
 
 def _cells(table: BoundTable) -> dict[tuple[str, str], Decimal | str]:
@@ -90,10 +105,11 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         this_part, last_part = ctx.bound.parts.get(part_id), previous.parts.get(part_id)
         if this_part is None or last_part is None or not this_part.found or not last_part.found:
             continue  # SEC-PRESENT reports a missing part
-        this_text, last_text = mask(this_part.text), mask(last_part.text)
+        this_text, last_text = _masked(ctx.bound, this_part.text), _masked(previous, last_part.text)
         if min(len(this_text), len(last_text)) < min_chars:
             continue
-        ratio = _similarity_from(this_text, last_text, threshold)
+        counts = (_counts(ctx.bound, this_text), _counts(previous, last_text))
+        ratio = _similarity_from(this_text, last_text, threshold, counts)
         if ratio is None or ratio < threshold:
             continue
         with_numbers = similarity(mask(this_part.text, numbers=False), mask(last_part.text, numbers=False))
