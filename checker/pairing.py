@@ -88,13 +88,14 @@ def _html_head(data: bytes, source: str) -> Report | None:
     from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
     from checker.readers._html_blocks import walk_blocks
     from checker.readers._html_meta import build_meta, visible_fields
-    from checker.readers.decode import decode_text
+    from checker.readers.decode import decode_with_utf8
 
-    text = html._blank_huge_scripts(decode_text(data, source, declared=html.declared_charset(data)))
-    if not text.strip():
-        return None
+    decoded, utf8 = decode_with_utf8(data, source, declared=html.declared_charset(data))
+    text = html._blank_huge_scripts(decoded)
+    if text is not decoded or not text.strip():
+        return None  # a blanked script (a page of megabytes) or nothing: the full read
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+    root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass"), parser)
     if root is None or any("buffer size limit" in str(e.message).lower() for e in parser.error_log):
         return None
     if int(root.xpath("count(//*)")) > HEAD_MAX_ELEMENTS:
