@@ -10,9 +10,10 @@ class InputError(Exception):
     user asked for Chinese, so ``message`` and ``source`` are kept apart for it.
     """
 
-    def __init__(self, message: str, source: str | None = None) -> None:
+    def __init__(self, message: str, source: str | None = None, *, zh: str | None = None) -> None:
         self.source = source
         self.message = message
+        self.zh = zh  # the Chinese wording, when the raise site has it (rule-pack problems carry both)
         super().__init__(f"{source}: {message}" if source else message)
 
 
@@ -25,6 +26,10 @@ def localize(error: BaseException | str, lang: str) -> str:
     text = str(error)
     if lang != "zh":
         return text
+    own = getattr(error, "zh", None)
+    if own:
+        source = getattr(error, "source", None)
+        return f"{source}: {own}" if source else own
     from checker import errors_zh  # only on the way out with an error in Chinese
 
     source, message = getattr(error, "source", None), getattr(error, "message", None)

@@ -50,7 +50,8 @@ class Sink:
         line, column = pos or (1, 1)
         problem = LintProblem(str(path), line, column, code, zh, en)
         if not self.collect:
-            raise InputError(f"{problem.path}:{line}:{column}: {en}")
+            where = f"{problem.path}:{line}:{column}"
+            raise InputError(f"{where}: {en}", zh=f"{where}: {zh}")
         self.problems.append(problem)
 
     def add_error(self, exc: InputError, path: Path | str, code: str = "yaml") -> None:
