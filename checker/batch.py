@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
-from checker.errors import InputError
+from checker.errors import InputError, localize
 from checker.findings import CheckResult
 from checker.pairing import pair_by_key, pairing_key
 from checker.ruleset import Ruleset
@@ -57,9 +57,9 @@ def check_path(path: str, ruleset: Ruleset, *, lang: str = "zh", agency_kind: st
     try:
         return check(path, ruleset, lang=lang, agency_kind=agency_kind, previous=previous)
     except InputError as exc:
-        return CheckResult(source=path, error=str(exc))
+        return CheckResult(source=path, error=localize(exc, lang))
     except RecursionError:
-        return CheckResult(source=path, error=f"{path}: input nested too deeply")
+        return CheckResult(source=path, error=localize(InputError("input nested too deeply", path), lang))
     except Exception as exc:  # noqa: BLE001 - one broken file must not end a batch of thousands
         return CheckResult(source=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
 

@@ -155,3 +155,11 @@ def test_progress_bar_never_in_ci_or_pipes(monkeypatch):
     assert batch.show_progress([("csv", "out.csv")], environ={"CI": "true"}) is False
     monkeypatch.setattr("sys.stderr", io.StringIO())  # a pipe: not a terminal
     assert batch.show_progress([("csv", "out.csv")], environ={}) is False
+
+
+def test_an_unreadable_file_is_reported_in_the_users_language(reports, ruleset):
+    broken = reports[5]
+    (zh,) = batch.iter_results([broken], ruleset, jobs=1, lang="zh")
+    (en,) = batch.iter_results([broken], ruleset, jobs=1, lang="en")
+    assert en.error.startswith(f"{broken}: ") and "not a DOCX file" in en.error
+    assert zh.error.startswith(f"{broken}: ") and "DOCX" in zh.error and "not a DOCX file" not in zh.error
