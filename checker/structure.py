@@ -28,6 +28,12 @@ class ColumnSpec:
     label: str
     aliases: tuple[str, ...] = ()
     signed: bool = False
+    group: str | None = None  # the upper header over it (表四: 行政复议 / 行政诉讼·复议后起诉 ...)
+
+    @property
+    def display(self) -> str:
+        """The label a reader can place: 表四 repeats 结果维持 under each of its three headers."""
+        return f"{self.group}·{self.label}" if self.group else self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +114,8 @@ class Structure:
 
 def _table(data: dict[str, Any]) -> TableSpec:
     columns = tuple(
-        ColumnSpec(c["id"], c["label"], tuple(c.get("aliases", ())), c.get("signed", False)) for c in data["columns"]
+        ColumnSpec(c["id"], c["label"], tuple(c.get("aliases", ())), c.get("signed", False), c.get("group"))
+        for c in data["columns"]
     )
     all_columns = tuple(c.id for c in columns)
     rows = tuple(
