@@ -2,9 +2,9 @@
 
 Everything comes from ``CheckResult.document`` (``checker.describe.describe_document``) and the findings;
 nothing here decides what is wrong. A finding marks what it names: an identity finding every operand
-cell of both sides (``evidence.left/right.operands``), a cell finding its cell, a row finding the row's
-label, a column finding the cells it lists (``evidence.blank_rows``) or else the column heading, a table
-finding the caption, a part finding the heading.
+cell of both sides (``evidence.left/right.operands``), a cell finding its cell, a blank-cells finding
+the cells it lists (``evidence.blank_rows`` of a column, ``blank_columns`` of a row), a row finding the
+row's label, a column finding the column heading, a table finding the caption, a part finding the heading.
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ def collect_marks(findings: Sequence[Finding]) -> Marks:
                     marks.cells[key].append(number)
         elif loc.table and loc.row and loc.column:
             marks.cells[(loc.table, loc.row, loc.column)].append(number)
+        elif loc.table and loc.row and isinstance(finding.evidence.get("blank_columns"), list):
+            for column in finding.evidence["blank_columns"]:
+                marks.cells[(loc.table, loc.row, str(column))].append(number)
         elif loc.table and loc.row:
             marks.rows[(loc.table, loc.row)].append(number)
         elif loc.table and loc.column and isinstance(finding.evidence.get("blank_rows"), list):

@@ -4,10 +4,12 @@ What it checks, in `tables`, for the problems listed in `report`:
 - `invalid`: text, a sign ("+3", "--253") or a unit ("103.3879万元") in a count cell;
 - `dash`: "/", "—" or "-" where a number belongs (not the same as 0, nor a blank);
 - `fraction`: decimals in a count cell (only 万元 amounts may have them);
-- `blank`: an empty cell instead of 0 — reported once per table column, listing the rows.
+- `blank`: an empty cell instead of 0 — reported once per table column, listing the rows (`where` names the
+  column, `cells` the rows); in a table of one data row (表四) once for that row, `cells` listing its
+  columns with their upper header (行政复议·结果维持).
 Why: counts are non-negative integers and 行政事业性收费 is in 万元 (表二 header; regulation
 §3.4.4); blank is not zero, and readers of the report cannot tell them apart.
-Placeholders: text, problem, rows, count.
+Placeholders: text, problem, rows, count, where, cells.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from checker.kinds._base import Context, Violation, cell_location
 
 KIND = "cell_values"
-PLACEHOLDERS = frozenset({"text", "problem", "rows", "count"})
+PLACEHOLDERS = frozenset({"text", "problem", "rows", "count", "where", "cells"})
 REFERENCES = {"tables[]": "table"}  # names checked by `reportlint rules lint`
 
 _PROBLEMS = {
@@ -70,12 +72,37 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                         {"text": cell.value.text, "problem": problem},
                     )
         if "blank" in wanted:
-            for column_id, rows in blanks.items():
-                labels = [table.spec.row(r).label or r for r in rows]
-                first = table.cell(rows[0], column_id)
-                location = cell_location(table, first, rows[0] if len(rows) == 1 else None, column_id)
-                yield Violation(
-                    location,
-                    {"rows": "、".join(labels[:5]) + ("…" if len(labels) > 5 else ""), "count": len(rows)},
-                    {"blank_rows": rows},
-                )
+            yield from _blanks(ctx, table, blanks)
+
+
+def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[Violation]:
+    """One finding per column listing its blank rows; in a table of one data row (表四) one finding for
+    that row listing its blank columns, since fifteen findings for one empty row bury the rest."""
+    en = ctx.lang == "en"
+    if len(table.spec.rows) == 1 and blanks:
+        row = table.spec.rows[0]
+        columns = list(blanks)
+        labels = [table.spec.column(c).display for c in columns]
+        if row.label:
+            where = f"row {row.label}" if en else f"“{row.label}”行"
+        else:
+            where = "the data row" if en else "数据行"
+        only = columns[0] if len(columns) == 1 else None
+        location = cell_location(table, table.cell(row.id, columns[0]), row.id, only)
+        yield Violation(location, {"where": where, "cells": _listed(labels), "rows": row.label or row.id,
+                                   "count": len(columns)}, {"blank_columns": columns})
+        return
+    for column_id, rows in blanks.items():
+        labels = [table.spec.row(r).label or r for r in rows]
+        column_label = table.spec.column(column_id).label
+        location = cell_location(table, table.cell(rows[0], column_id), rows[0] if len(rows) == 1 else None, column_id)
+        yield Violation(
+            location,
+            {"where": f"column {column_label}" if en else f"“{column_label}”栏", "cells": _listed(labels),
+             "rows": _listed(labels), "count": len(rows)},
+            {"blank_rows": rows},
+        )
+
+
+def _listed(labels: list[str]) -> str:
+    return "、".join(labels[:5]) + ("…" if len(labels) > 5 else "")

@@ -140,6 +140,14 @@ def test_column_finding_marks_the_cells_it_lists(ruleset):
     assert _marked(doc, f"f{number}") == {("t3", "carried_in", "natural"), ("t3", "granted", "natural")}
 
 
+def test_row_finding_of_table_4_marks_the_blank_cells_it_lists(ruleset):
+    bound = build(ruleset, {"cells": {"t4/counts/review_upheld": "", "t4/counts/after_total": ""}})
+    result = dataclasses.replace(evaluate(bound, ruleset, lang="zh"), document=describe_document(bound))
+    _, doc = _page(result, ruleset, lang="zh")
+    number = _number(result, "CELL-BLANK")
+    assert _marked(doc, f"f{number}") == {("t4", "counts", "review_upheld"), ("t4", "counts", "after_total")}
+
+
 def test_without_document_the_findings_still_render(results, catalog):
     doc = lxml.html.document_fromstring(html.render(results, catalog, lang="en"))
     assert doc.xpath("//li[@data-rule='T3-BALANCE']")
