@@ -142,7 +142,7 @@ def generate(n: int, out: Path) -> None:
     for kind in ("json", "html", "docx"):
         (out / kind).mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        doc = _vary(templates[i % len(templates)], i)
+        doc = _vary(templates[(i // 3) % len(templates)], i)  # one template per agency: consecutive years
         name = f"r{i:05d}"
         (out / "json" / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         (out / "html" / f"{name}.html").write_text(to_html(doc), encoding="utf-8")
