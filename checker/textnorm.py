@@ -144,6 +144,8 @@ def similarity_ceiling(a: str, b: str, b_chars: frozenset[str] | None = None) ->
 def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
+    if a == b:  # what the alignment would find (2 * len / 2 * len), without aligning: a copied part
+        return 1.0
     if _cost(a, b) > _SIMILARITY_BUDGET:
         return _shingle_similarity(a, b)
     return SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -30,3 +30,14 @@ def test_str_split_cuts_exactly_where_the_space_pattern_matches() -> None:
 
 def test_full_width_label_normalised() -> None:
     assert norm("（一）　主动公开“政府信息”，１２３") == '(一)主动公开"政府信息",123'
+
+
+@given(st.text(min_size=1, max_size=400))
+def test_similarity_of_a_text_with_itself_is_what_the_alignment_gives(text: str) -> None:
+    from difflib import SequenceMatcher
+
+    from checker.textnorm import _SIMILARITY_BUDGET, _cost, _shingle_similarity, similarity
+
+    aligned = (_shingle_similarity(text, text) if _cost(text, text) > _SIMILARITY_BUDGET
+               else SequenceMatcher(None, text, text, autojunk=False).ratio())
+    assert similarity(text, text) == aligned == 1.0
