@@ -1,9 +1,11 @@
 """A cache of loaded rule packs, so a cold `reportlint check` skips YAML parsing and jsonschema.
 
 Loading and validating the national pack costs ~0.4 s (PyYAML with marks, jsonschema for each rule
-file and its params); unpickling the result costs ~2 ms. The cache key is the sha256 of every file
-of the pack folder, of the packs it extends, of the bundled rules and schemas, plus the reportlint
-version and the Python cache tag, so editing any rule file misses the cache. Entries live under
+file and its params); unpickling the result costs ~2 ms. The cache key is the BLAKE2b hash of every
+file of the pack folder, of the packs it extends, of the bundled rules and schemas, plus the reportlint
+version, the Python cache tag and the size and modification time of every module of this package (the
+entry pickles its classes: a source checkout changes them without a new version), so editing any rule
+file or module misses the cache. Entries live under
 ``$XDG_CACHE_HOME/reportlint/`` (default ``~/.cache/reportlint``), are written atomically (temporary
 file + ``os.replace``), and a broken or unwritable cache is ignored: the cache only ever saves time.
 ``--no-cache`` or ``REPORTLINT_NO_CACHE=1`` turns it off. An entry also holds the regexes the loader
@@ -84,19 +86,24 @@ def cache_key(path: str | Path | None) -> str | None:
             digest.update(name.encode() + b"\0")
             with open(file, "rb") as handle:
                 digest.update(handle.read())
+    for name, file in _files(Path(__file__).parent, ".py"):
+        stat = os.stat(file)
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
-def _files(root: Path) -> list[tuple[str, str]]:
-    """(path relative to root, path) of every file below root, sorted. os.scandir, not Path.rglob: on a
-    cold start the pathlib walk over ~150 files cost more (~6 ms) than reading and hashing them."""
+def _files(root: Path, suffix: str = "") -> list[tuple[str, str]]:
+    """(path relative to root, path) of every file below root (ending in `suffix`), sorted. os.scandir,
+    not Path.rglob: on a cold start the pathlib walk over ~150 files cost more (~6 ms) than reading and
+    hashing them."""
     top, found, folders = str(root), [], [str(root)]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                elif entry.is_file():
+                    if not (suffix and entry.name in ("__pycache__", "_bundled")):  # modules only
+                        folders.append(entry.path)
+                elif entry.is_file() and entry.name.endswith(suffix):
                     found.append(entry.path)
     return sorted((path[len(top):].lstrip(os.sep), path) for path in found)
 

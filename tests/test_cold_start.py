@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -97,6 +98,26 @@ def test_editing_a_rule_file_misses_the_cache_and_a_broken_entry_is_ignored(tmp_
     third = rulecache.load_ruleset_cached(pack)
     assert third.rule(rule.id).title == second.rule(rule.id).title
     assert rulecache.load_ruleset_cached(pack, use_cache=False).catalog() == third.catalog()
+
+
+def test_a_changed_module_of_the_package_misses_the_cache(monkeypatch):
+    """An entry pickles reportlint's own classes; a source checkout changes them without a new version."""
+    import checker.rulecache as module
+
+    key = rulecache.cache_key(None)
+    real_stat = os.stat
+    changed = str(Path(module.__file__).parent / "structure.py")
+
+    def touched(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        if str(path) == changed:
+            return SimpleNamespace(st_size=result.st_size, st_mtime_ns=result.st_mtime_ns + 1)
+        return result
+
+    monkeypatch.setattr(module.os, "stat", touched)
+    assert rulecache.cache_key(None) != key
+    monkeypatch.undo()
+    assert rulecache.cache_key(None) == key
 
 
 def _regexes(value):
