@@ -4,7 +4,7 @@ A batch pairs each report of year Y with the first input of the same agency for 
 the key of every input before the first check. The key depends only on the metadata and on the
 text outside tables (`resolve_meta`: meta, the first blocks, the statistical period in the text),
 never on a table cell, yet reading the cells was most of a read. `head_report` reads a file with
-every table's cells left out — each table keeps its place as one row of two empty cells, so block
+every table's cells left out — each table keeps its place as an empty table block, so block
 positions (the first 5/8 blocks are title candidates) do not move — and answers None when it cannot
 be sure to agree with the full read (unknown format, suspiciously big input, YAML, a JSON document
 the fast shape check does not accept, …); `pairing_key` then reads the file in full. The fast read
@@ -19,12 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checker.model import Block, Meta, Report
+from checker.readers.html import HEAD_MAX_ELEMENTS, read_head  # noqa: F401 - the limit, for tests
 
 Key = tuple[str, int]
-
-# Above this many elements a page goes the full way: then the head read could not also prove that
-# the full read stays under the readers' cell and block limits (a report has a few thousand at most).
-HEAD_MAX_ELEMENTS = 5000
 
 
 def key_of(report: Report) -> Key | None:
@@ -80,68 +77,6 @@ def head_report(path: str | os.PathLike[str]) -> Report | None:
     return head(data, str(path)) if head else None
 
 
-def _html_head(data: bytes, source: str) -> Report | None:
-    """`readers.html.read_bytes` with the article's tables emptied before the block walk."""
-    from lxml import etree
-
-    from checker.readers import html
-    from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
-    from checker.readers._html_blocks import walk_blocks
-    from checker.readers._html_meta import build_meta, visible_fields
-    from checker.readers.decode import decode_with_utf8
-
-    decoded, utf8 = decode_with_utf8(data, source, declared=html.declared_charset(data))
-    text = html._blank_huge_scripts(decoded)
-    if text is not decoded or not text.strip():
-        return None  # a blanked script (a page of megabytes) or nothing: the full read
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass"), parser)
-    if root is None or any("buffer size limit" in str(e.message).lower() for e in parser.error_log):
-        return None
-    if int(root.xpath("count(//*)")) > HEAD_MAX_ELEMENTS:
-        return None
-    strip_chrome(root)
-    weights = text_weights(root)
-    fields, meta_elements = visible_fields(root, weights)
-    for el in meta_elements:
-        if any(a in meta_elements for a in el.iterancestors()):
-            continue
-        drop(el, weights)
-    article = pick_article(root, weights)
-    _empty_tables(article)
-    blocks = walk_blocks(article)
-    return Report(meta=build_meta(root, fields, blocks, source), blocks=tuple(blocks), reader="html")
-
-
-def _empty_tables(article: object) -> None:
-    """Replace the rows of every data table by one row of two empty cells: still a table block
-    where it was (two cells: not a one-cell layout table), but nothing to walk. A table holding
-    the page's `<title>` or `<meta>` (broken markup) is left whole: the metadata reads them."""
-    from lxml import etree
-
-    from checker.readers._html_blocks import is_wrapper_table
-
-    for table in list(article.iter("table")):  # type: ignore[attr-defined]
-        if is_wrapper_table(table) or next(table.iter("title", "meta"), None) is not None:
-            continue
-        if not _has_cells(table):
-            continue  # no block at all, as in the full read
-        for child in list(table):
-            table.remove(child)
-        table.text = None
-        row = etree.SubElement(table, "tr")
-        etree.SubElement(row, "td")
-        etree.SubElement(row, "td")
-
-
-def _has_cells(table: object) -> bool:
-    for child in table:  # type: ignore[attr-defined]
-        rows = [child] if child.tag == "tr" else list(child) if child.tag in ("thead", "tbody", "tfoot") else []
-        if any(row.tag == "tr" and any(td.tag in ("td", "th") for td in row) for row in rows):
-            return True
-    return False
-
-
 def _json_head(data: bytes, source: str) -> Report | None:
     """The JSON model's meta and non-table blocks, when the fast shape check accepts the document."""
     from checker.readers import MAX_BLOCKS
@@ -157,4 +92,4 @@ def _json_head(data: bytes, source: str) -> Report | None:
     return Report(meta=Meta.from_dict(document["meta"]), blocks=blocks, reader=document.get("reader", "json"))
 
 
-_HEADS = {"html": _html_head, "json_report": _json_head}
+_HEADS = {"html": read_head, "json_report": _json_head}

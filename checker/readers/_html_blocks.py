@@ -9,7 +9,7 @@ end a paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -127,6 +127,11 @@ def table_rows(
     return tuple(rows)
 
 
+def _has_cells(table: etree._Element) -> bool:
+    """`table_rows(table)` is not empty, without reading a cell."""
+    return any(td.tag == "td" or td.tag == "th" for tr in _own_rows(table) for td in tr)
+
+
 def is_wrapper_table(table: etree._Element) -> bool:
     """A one-cell table around other content (layout), walked like a `<div>`."""
     count = 0
@@ -139,14 +144,12 @@ def is_wrapper_table(table: etree._Element) -> bool:
     return count == 1
 
 
-def walk_blocks(
-    article: etree._Element,
-    skip_table: Callable[[etree._Element], bool] = lambda _t: False,
-) -> list[Block]:
-    """Blocks of `article` in document order. `skip_table(t)` drops tables that are
-    not report content (e.g. the site's 索引号/发布机构 metadata table)."""
+def walk_blocks(article: etree._Element, cells: bool = True) -> list[Block]:
+    """Blocks of `article` in document order. Without `cells`, a table that would have a
+    block has an empty one (no rows): the same blocks otherwise, for a read that needs
+    only the text outside tables (the pairing key)."""
     blocks: list[Block] = []
-    cells: dict[tuple[object, ...], Cell] = {}
+    memo: dict[tuple[object, ...], Cell] = {}
     n_cells = 0
     buf: list[str] = []
     line: list[int | None] = [None]
@@ -179,8 +182,11 @@ def walk_blocks(
                 walker.skip_subtree()
             elif tag == "table" and not is_wrapper_table(el):
                 flush()
-                if not skip_table(el):
-                    rows = table_rows(el, cells)
+                if not cells:
+                    if _has_cells(el):
+                        blocks.append(Block(type="table", line=el.sourceline))
+                else:
+                    rows = table_rows(el, memo)
                     n_cells += sum(len(row) for row in rows)
                     if n_cells > MAX_CELLS:
                         raise InputError(f"more than {MAX_CELLS} table cells: not an annual report")

@@ -42,6 +42,26 @@ def _blank_huge_scripts(text: str) -> str:
 
 
 def read_bytes(data: bytes, source: str) -> Report:
+    report = _read(data, source, cells=True)
+    assert report is not None  # only the cell-less read declines
+    return report
+
+
+# Above this many elements the cell-less read declines: it could not also prove that the full read
+# stays under the readers' cell and block limits (a report has a few thousand elements at most).
+HEAD_MAX_ELEMENTS = 5000
+
+
+def read_head(data: bytes, source: str) -> Report | None:
+    """The page read as `read_bytes` reads it, but every table's cells left out: a data table is
+    an empty table block where the full read has its block, so block positions stay put. The
+    meta and the non-table blocks are the full read's; None when only the full read can tell
+    (a page of megabytes of script, or of more than HEAD_MAX_ELEMENTS elements). Raises what
+    `read_bytes` raises. For the previous-year pairing key, which never depends on a cell."""
+    return _read(data, source, cells=False)
+
+
+def _read(data: bytes, source: str, cells: bool) -> Report | None:
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
     from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
@@ -51,6 +71,8 @@ def read_bytes(data: bytes, source: str) -> Report:
     decoded, utf8 = decode_with_utf8(data, source, declared=declared_charset(data))
     text = _blank_huge_scripts(decoded)
     if text is not decoded:
+        if not cells:
+            return None  # a page of megabytes: its size alone is worth the full read's checks
         utf8 = None  # scripts were blanked: the source bytes are not this text any more
     if not text.strip():
         return Report(meta=Meta(source=source), blocks=(), reader="html")
@@ -75,7 +97,10 @@ def read_bytes(data: bytes, source: str) -> Report:
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     # Counted in C before any Python walk: 50 MB of paragraphs, cells or nested divs (millions of
     # elements) ends here in seconds instead of minutes of reading, binding and rules.
-    refuse_oversized(int(root.xpath("count(//*)")), MAX_HTML_ELEMENTS, "HTML elements", "a few thousand", source)
+    elements = int(root.xpath("count(//*)"))
+    if not cells and elements > HEAD_MAX_ELEMENTS:
+        return None
+    refuse_oversized(elements, MAX_HTML_ELEMENTS, "HTML elements", "a few thousand", source)
     strip_chrome(root)
     weights = text_weights(root)
     fields, meta_elements = visible_fields(root, weights)
@@ -84,6 +109,6 @@ def read_bytes(data: bytes, source: str) -> Report:
             continue  # dropped with its ancestor
         drop(el, weights)
     article = pick_article(root, weights)
-    blocks = walk_blocks(article)
+    blocks = walk_blocks(article, cells=cells)
     meta = build_meta(root, fields, blocks, source)
     return Report(meta=meta, blocks=tuple(blocks), reader="html", notes=tuple(notes))
