@@ -58,7 +58,8 @@ def describe_document(bound: BoundReport) -> dict[str, Any]:
     """``describe_bound`` plus the layout the edition prescribes, in template order.
 
     What the HTML review page rebuilds the published tables from: each part's number and heading,
-    each table's title, columns and rows (canonical label, group, the columns the row has).
+    each table's title, columns (label and the upper header it sits under) and rows (canonical label,
+    group, the columns the row has).
     """
     out = describe_bound(bound)
     structure = bound.structure
@@ -70,7 +71,7 @@ def describe_document(bound: BoundReport) -> dict[str, Any]:
                 "part": t.part,
                 "title": dict(t.title),
                 "headers": list(t.headers),
-                "columns": [{"id": c.id, "label": c.label} for c in t.columns],
+                "columns": [{"id": c.id, "label": c.label, "group": c.group} for c in t.columns],
                 "rows": [{"id": r.id, "label": r.label, "group": r.group, "columns": list(r.columns)}
                          for r in t.rows],
             }

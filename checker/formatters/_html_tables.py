@@ -10,7 +10,7 @@ row's label, a column finding the column heading, a table finding the caption, a
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -157,20 +157,66 @@ def _group_spans(rows: Sequence[Mapping[str, Any]]) -> list[int]:
     return spans
 
 
+def _span(n: int) -> int | None:
+    return n if n > 1 else None  # a span of one is not written
+
+
+def _group_runs(levels: Sequence[tuple[str, ...]], depth: int) -> list[list[tuple[int, int, int]]]:
+    """Per header row, the group cells as (first column, colspan, rowspan); a group whose columns have no
+    level below it spans down to the column headings (表四: 行政复议 over two rows)."""
+    rows: list[list[tuple[int, int, int]]] = [[] for _ in range(depth)]
+    for level in range(depth):
+        i = 0
+        while i < len(levels):
+            if len(levels[i]) <= level:  # no group this high: the column heading reaches up here
+                i += 1
+                continue
+            j = i + 1
+            while j < len(levels) and levels[j][:level + 1] == levels[i][:level + 1]:
+                j += 1
+            ends = all(len(above) == level + 1 for above in levels[i:j])
+            rows[level].append((i, j - i, depth - level if ends else 1))
+            i = j
+    return rows
+
+
 def _header(table: ET.Element, layout: Mapping[str, Any], label_columns: int, marks: Marks, refs: Refs,
             lang: str) -> None:
-    counts: dict[str, int] = defaultdict(int)
-    for col in layout["columns"]:
-        counts[col["label"]] += 1
-    row = el(el(table, "thead"), "tr")
-    el(row, "th", labels(lang)["item"], colspan=label_columns if label_columns > 1 else None)
-    for col in layout["columns"]:
-        numbers = marks.columns.get((layout["id"], col["id"]), [])
-        th = el(row, "th", col["label"], data_col=col["id"], cls="mark" if numbers else None,
-                title=refs.hover(numbers) if numbers else None)
-        if counts[col["label"]] > 1:  # e.g. 表四 repeats 结果维持 under each heading: say which one
-            el(th, "small", col["id"].split("_")[0], cls="cid", title=col["id"])
-        refs.links(th, numbers)
+    """One header row; or, where columns name a group (表四), the groups split on "·" into rows above
+    the column headings, as the form prints them. A column heading (and its marks) starts in the row
+    below its lowest group and reaches down to the data."""
+    columns = layout["columns"]
+    levels = [tuple(col["group"].split("·")) if col.get("group") else () for col in columns]
+    depth = max(map(len, levels), default=0)  # header rows above the column headings
+    runs = _group_runs(levels, depth)
+    top = [0] * len(columns)  # the header row each column heading starts in
+    for level, cells in enumerate(runs):
+        for first, colspan, rowspan in cells:
+            top[first:first + colspan] = [level + rowspan] * colspan
+    counts = Counter((*above, col["label"]) for col, above in zip(columns, levels))
+    head = el(table, "thead")
+    for level in range(depth + 1):
+        row = el(head, "tr")
+        if level == 0:
+            el(row, "th", labels(lang)["item"], colspan=_span(label_columns), rowspan=_span(depth + 1))
+        groups = {cell[0]: cell for cell in runs[level]} if level < depth else {}
+        for i, col in enumerate(columns):
+            if i in groups:
+                el(row, "th", levels[i][level], colspan=_span(groups[i][1]), rowspan=_span(groups[i][2]),
+                   scope="colgroup", data_group="·".join(levels[i][:level + 1]))
+            elif top[i] == level:
+                _column_heading(row, layout["id"], col, depth + 1 - level,
+                                counts[(*levels[i], col["label"])] > 1, marks, refs)
+
+
+def _column_heading(row: ET.Element, tid: str, col: Mapping[str, Any], rowspan: int, repeated: bool,
+                    marks: Marks, refs: Refs) -> None:
+    numbers = marks.columns.get((tid, col["id"]), [])
+    th = el(row, "th", col["label"], rowspan=_span(rowspan), data_col=col["id"],
+            cls="mark" if numbers else None, title=refs.hover(numbers) if numbers else None)
+    if repeated:  # the same heading twice with nothing above to tell them apart: say which one
+        el(th, "small", col["id"].split("_")[0], cls="cid", title=col["id"])
+    refs.links(th, numbers)
 
 
 def _label_cell(tr: ET.Element, spec: Mapping[str, Any], bound: Mapping[str, Any] | None, colspan: int,
@@ -179,7 +225,7 @@ def _label_cell(tr: ET.Element, spec: Mapping[str, Any], bound: Mapping[str, Any
     canonical = spec["label"] or words["none"]
     classes = ["label"] + ([] if bound else ["missing"]) + (["mark"] if numbers else [])
     th = el(tr, "th", (bound or {}).get("label") or canonical, cls=" ".join(classes), scope="row",
-            colspan=colspan if colspan > 1 else None, data_row=spec["id"],
+            colspan=_span(colspan), data_row=spec["id"],
             title=refs.hover(numbers) if numbers else None)
     if bound is None and spec["label"]:
         el(th, "small", f" ({words['missing']})")
@@ -213,7 +259,7 @@ def _grid(parent: ET.Element, layout: Mapping[str, Any], bound: Mapping[str, Any
     for spec, span in zip(rows, spans):
         tr = el(body, "tr", data_row=spec["id"])
         if spec["group"] and span:
-            el(tr, "th", spec["group"], cls="group", rowspan=span if span > 1 else None, scope="rowgroup")
+            el(tr, "th", spec["group"], cls="group", rowspan=_span(span), scope="rowgroup")
         numbers = marks.rows.get((tid, spec["id"]), [])
         colspan = 2 if grouped and not spec["group"] else 1
         _label_cell(tr, spec, bound["rows"].get(spec["id"]), colspan, numbers, refs, lang)
