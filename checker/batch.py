@@ -87,6 +87,11 @@ def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[st
     _state["options"] = options
     _state["pieces"] = [Piece(fmt, ruleset.catalog(), lang, color) for fmt, lang, color in specs]
     _state["done"] = 0
+    # The ruleset and the modules live as long as the worker: out of the collector's sight, its full
+    # collections no longer walk them (in-process, 300 generated HTML reports: time in the collector ~0.55 -> ~0.44 ms a report).
+    import gc
+
+    gc.freeze()
 
 
 def _check_chunk(tasks: list[tuple[str, str | None]]) -> list[Rendered]:
