@@ -55,7 +55,8 @@ def _format(template: str, values: dict[str, Any]) -> str:
         return _TEMPLATE.format(template, **values)
 
 
-def _common(bound: BoundReport, location: Location, lang: str) -> dict[str, Any]:
+def _common(bound: BoundReport, location: Location) -> tuple[dict[str, Any], Any]:
+    """The placeholders every rule may use, but `table`, whose title is per language; and that table."""
     values: dict[str, Any] = {
         "edition": bound.edition,
         "year": bound.meta.year if bound.meta.year is not None else "",
@@ -64,17 +65,16 @@ def _common(bound: BoundReport, location: Location, lang: str) -> dict[str, Any]
         "row_label": location.row_label or "",
         "column_label": location.column_label or "",
     }
-    table = bound.tables.get(location.table or "")
-    values["table"] = table.spec.title.get(lang, table.spec.id) if table else ""
     part = bound.parts.get(location.part or "")
     values["part"] = f"{part.spec.number}、{part.spec.heading}" if part else ""
-    return values
+    return values, bound.tables.get(location.table or "")
 
 
 def _render(rule: Rule, violation: Violation, bound: BoundReport, lang: str) -> dict[str, str]:
     out = {}
+    common, table = _common(bound, violation.location)  # once for both languages
     for language in ("zh", "en"):
-        values = _common(bound, violation.location, language) | violation.values
+        values = common | {"table": table.spec.title.get(language, table.spec.id) if table else ""} | violation.values
         try:
             out[language] = _format(rule.message[language], values)
         except (ValueError, IndexError, KeyError, AttributeError):

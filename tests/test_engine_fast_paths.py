@@ -121,3 +121,24 @@ def test_similarity_shortcut_counts_the_alignment_cost_as_textnorm_does(a: str, 
     assert cost == _cost(a, b)
     if _cost(a, b) > _SIMILARITY_BUDGET:
         assert _similarity_from(a, b, 1.01) == similarity(a, b)
+
+
+CELL_TEXTS = st.sampled_from(["0", "1", "01", "1.0", "", "/", "—", "+3", "12件", "无", "３", "NaN", " 2 "])
+KEYS = st.sampled_from([("new", "natural"), ("new", "total"), ("granted", "natural"), ("carried", "other")])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(KEYS, CELL_TEXTS, max_size=4), st.dictionaries(KEYS, CELL_TEXTS, max_size=4))
+def test_same_cells_agrees_with_comparing_every_cell(this: dict, last: dict) -> None:
+    """previous_similarity compares two years' tables cell by cell, stopping at the first difference;
+    that is the comparison of the two full dicts of cell contents it replaced."""
+    from checker.bound import BoundCell, BoundTable
+    from checker.kinds.previous_similarity import _cells, _same_cells
+    from checker.values import parse_cell
+
+    def table(cells: dict) -> BoundTable:
+        return BoundTable(spec=None, found=True, cells={k: BoundCell(*k, parse_cell(v)) for k, v in cells.items()})  # type: ignore[arg-type]
+
+    a, b = table(this), table(last)
+    assert _same_cells(a, b) == (_cells(a) == _cells(b))
+    assert _same_cells(a, a)

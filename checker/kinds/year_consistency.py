@@ -46,7 +46,8 @@ def _stated_years(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, list[
     if "period" in wanted:
         period = pattern({"regex": params["period_pattern"]})
         for paragraph in bound.paragraphs:
-            match = search(period, bound.norm(paragraph.text))
+            text = bound.norm(paragraph.text)
+            match = search(period, text) if may_match(period, text) else None  # most paragraphs lack "12月31日"
             if match:
                 found = [int(match.group("start"))]
                 if match.groupdict().get("end"):
