@@ -142,3 +142,17 @@ def test_same_cells_agrees_with_comparing_every_cell(this: dict, last: dict) -> 
     a, b = table(this), table(last)
     assert _same_cells(a, b) == (_cells(a) == _cells(b))
     assert _same_cells(a, a)
+
+
+def test_cell_values_layout_lists_every_template_slot_in_order() -> None:
+    """cell_values walks a template's slots from a layout built once per template; it is the nested walk
+    of rows and their columns it replaced, and a second call reuses it."""
+    from checker.kinds.cell_values import _layout
+    from checker.ruleset import load_ruleset
+
+    for structure in load_ruleset().structures.values():
+        for spec in structure.tables:
+            signed = {c.id for c in spec.columns if c.signed}
+            walked = [((r.id, c), r.id, c, r.decimals, c in signed) for r in spec.rows for c in r.columns]
+            assert list(_layout(spec)) == walked and walked
+            assert _layout(spec) is _layout(spec)

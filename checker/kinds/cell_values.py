@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.kinds._base import Context, Violation, cell_location
+from checker.structure import TableSpec
 
 KIND = "cell_values"
 PLACEHOLDERS = frozenset({"text", "problem", "rows", "count", "where", "cells"})
@@ -50,29 +51,46 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     for table in ctx.tables(params["tables"]):
         blanks: dict[str, list[str]] = {}
         cells = table.cells
-        signed_columns = {c.id for c in table.spec.columns if c.signed}
-        for row in table.spec.rows:
-            for column_id in row.columns:
-                cell = cells.get((row.id, column_id))
-                if cell is None:
-                    continue
-                state = cell.value.state
-                if state == "blank":
-                    blanks.setdefault(column_id, []).append(row.id)
-                    continue
-                if state == "number" and (row.decimals or cell.value.value == cell.value.value.to_integral_value()):
-                    continue  # a plain count (or an amount): nothing to report, the common case
-                problem = _problem(cell, row.decimals, column_id in signed_columns)
-                kind = "invalid" if problem in ("signed", "unit", "text") else problem
-                if problem and kind in wanted:
-                    zh, en = _PROBLEMS[problem]
-                    yield Violation(
-                        cell_location(table, cell, row.id, column_id),
-                        {"text": cell.value.text, "problem": en if ctx.lang == "en" else zh},
-                        {"text": cell.value.text, "problem": problem},
-                    )
+        for key, row_id, column_id, decimals, signed in _layout(table.spec):
+            cell = cells.get(key)
+            if cell is None:
+                continue
+            value = cell.value
+            state = value.state
+            if state == "blank":
+                blanks.setdefault(column_id, []).append(row_id)
+                continue
+            if state == "number" and (decimals or value.value == value.value.to_integral_value()):
+                continue  # a plain count (or an amount): nothing to report, the common case
+            problem = _problem(cell, decimals, signed)
+            kind = "invalid" if problem in ("signed", "unit", "text") else problem
+            if problem and kind in wanted:
+                zh, en = _PROBLEMS[problem]
+                yield Violation(
+                    cell_location(table, cell, row_id, column_id),
+                    {"text": value.text, "problem": en if ctx.lang == "en" else zh},
+                    {"text": value.text, "problem": problem},
+                )
         if "blank" in wanted:
             yield from _blanks(ctx, table, blanks)
+
+
+# Per table template: every (row, column) slot in template order with what the check needs of it. Built
+# once per template instead of once per rule, table and report; the template is held, so its id stays its own.
+_LAYOUTS: dict[int, tuple[TableSpec, tuple[tuple[tuple[str, str], str, str, bool, bool], ...]]] = {}
+
+
+def _layout(spec: TableSpec) -> tuple[tuple[tuple[str, str], str, str, bool, bool], ...]:
+    """((row, column), row, column, decimals allowed, sign allowed) for each slot of the template."""
+    hit = _LAYOUTS.get(id(spec))
+    if hit is None or hit[0] is not spec:
+        signed = {c.id for c in spec.columns if c.signed}
+        slots = tuple(((row.id, column_id), row.id, column_id, row.decimals, column_id in signed)
+                      for row in spec.rows for column_id in row.columns)
+        if len(_LAYOUTS) >= 64:  # a process loads a few packs at most; never grow without bound
+            _LAYOUTS.clear()
+        hit = _LAYOUTS[id(spec)] = (spec, slots)
+    return hit[1]
 
 
 def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[Violation]:
