@@ -29,8 +29,13 @@ def key_of(report: Report) -> Key | None:
     from checker.bind.meta import resolve_meta
     from checker.textnorm import norm
 
-    text = "\n".join(b.text.strip() for b in report.blocks if b.type != "table")
-    meta = resolve_meta(report.meta, report.blocks, text)
+    # Title and agency come from the meta and the first 8 blocks, the year from the meta or the
+    # title and only failing both from the statistical period in the text: so the text (the
+    # whole report joined and searched) is needed only when the first try finds no year.
+    meta = resolve_meta(report.meta, report.blocks[:8], "")
+    if meta.year is None:
+        text = "\n".join(b.text.strip() for b in report.blocks if b.type != "table")
+        meta = resolve_meta(report.meta, report.blocks, text)
     agency = norm(meta.agency or "").replace(" ", "")
     return (agency, meta.year) if agency and meta.year else None
 

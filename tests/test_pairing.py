@@ -29,6 +29,17 @@ def _outside_tables(report):
     return [(b.type, b.text, b.level) if b.type != "table" else "table" for b in report.blocks]
 
 
+def _key_from_the_whole_text(report):
+    """The key as resolve_meta gives it from all of the report (what `key_of` shortcuts)."""
+    from checker.bind.meta import resolve_meta
+    from checker.textnorm import norm
+
+    text = "\n".join(b.text.strip() for b in report.blocks if b.type != "table")
+    meta = resolve_meta(report.meta, report.blocks, text)
+    agency = norm(meta.agency or "").replace(" ", "")
+    return (agency, meta.year) if agency and meta.year else None
+
+
 def _agrees(path: Path) -> bool:
     """The fast read, when it answers, has the full read's meta and non-table blocks; keys are equal."""
     try:
@@ -36,6 +47,8 @@ def _agrees(path: Path) -> bool:
     except Exception:  # noqa: BLE001 - an unreadable file has no key either way
         full = None
     head = pairing.head_report(path) if full is not None else None
+    if full is not None:
+        assert pairing.key_of(full) == _key_from_the_whole_text(full), path
     if head is not None:
         assert head.meta == full.meta, path
         assert _outside_tables(head) == _outside_tables(full), path

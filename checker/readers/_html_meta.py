@@ -29,13 +29,19 @@ _KEY_AT = re.compile(rf"(?:^|(?<=[\s|｜【\[]))({_KEY_ALT})\s*[:：]")
 # Cheap pre-filter on raw text (C-speed itertext) before the careful line parse.
 _KEY_ANYWHERE = re.compile(rf"(?:{_KEY_ALT})\s*[:：]")
 _KEY_WORD = re.compile(_KEY_ALT)
-_TABLE_KEYS = re.compile(r"索\s*引\s*号|发\s*布\s*机\s*构|发\s*布\s*日\s*期|成\s*文\s*日\s*期|发\s*文\s*机\s*关")
+_TABLE_KEY_WORDS = ("索引号", "发布机构", "发布日期", "成文日期", "发文机关")
+_TABLE_KEYS = re.compile("|".join(r"\s*".join(key) for key in _TABLE_KEY_WORDS))
 _KEY_ONLY = re.compile(rf"^({_KEY_ALT})\s*[:：]?$")
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _REPORT_WORDS = ("年度报告", "工作报告", "年报")
 SMALL = 300  # elements with more text than this are prose, not a metadata line
 META_TABLE_MAX = 3000
 _SCAN_MAX = 2000  # a subtree with more text than this is walked into rather than searched whole
+_WHOLE_MAX = 20_000  # ... unless a search for key and colon in it is cheaper (_holds_no_fields)
+# `_KEY_ANYWHERE` and `_TABLE_KEYS` read backwards, for `_has_key_colon` and `_has_table_key`.
+_KEY_COLON_BACKWARDS = re.compile(r"[:：]\s*(?:" + "|".join(r"\s*".join(map(re.escape, key[::-1])) for key in FIELD_KEYS) + ")")
+_TABLE_KEYS_BACKWARDS = re.compile("|".join(r"\s*".join(key[::-1]) for key in _TABLE_KEY_WORDS))
+_TABLE_KEY_ENDS = "".join(sorted({key[-1] for key in _TABLE_KEY_WORDS}))
 
 
 def iso_date(text: str | None) -> str | None:
@@ -96,11 +102,49 @@ def _mentions_key(text: str | None) -> bool:
     return text is not None and len(text) <= SMALL and _KEY_WORD.search(text) is not None
 
 
+def _found_backwards(text: str, ends: str, backwards_pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern whose matches all end in one of `ends` matches `text`: its reverse
+    (`backwards_pattern`) tried only at those characters of the reversed text. A search
+    from every position costs ~5-10x more on a page of prose, where they are few."""
+    if not any(end in text for end in ends):
+        return False
+    backwards = text[::-1]
+    for end in ends:
+        at = backwards.find(end)
+        while at >= 0:
+            if backwards_pattern.match(backwards, at):
+                return True
+            at = backwards.find(end, at + 1)
+    return False
+
+
+def _has_key_colon(text: str) -> bool:
+    """`_KEY_ANYWHERE.search(text) is not None`."""
+    return _found_backwards(text, ":：", _KEY_COLON_BACKWARDS)
+
+
+def _has_table_key(text: str) -> bool:
+    """`_TABLE_KEYS.search(text) is not None`."""
+    return _found_backwards(text, _TABLE_KEY_ENDS, _TABLE_KEYS_BACKWARDS)
+
+
+def _holds_no_fields(block: etree._Element, text: str) -> bool:
+    """`visible_fields` takes nothing from inside `block` (a block element whose text is
+    `text`): each line inside it is a block at or below it, so its text is a piece of
+    `text`, and a line is read only if it has a key and a colon; a table only if it names a
+    table key. (Its tail is another matter: the caller looks at that.)"""
+    if _has_key_colon(text):
+        return False
+    return next(block.iter("table"), None) is None or not _has_table_key(text)
+
+
 def _key_candidates(root: etree._Element) -> Iterator[etree._Element]:
     """A superset, in document order, of the elements `visible_fields` takes anything from:
     those whose short text or tail mentions a key, and the tables among them. A subtree
     whose text (one C call) is short and mentions no key is skipped but for its root's
-    tail; a long one is looked into, so no regex ever runs over the page's prose."""
+    tail; so is a long block (up to _WHOLE_MAX) without a key and a colon (prose names
+    时间, 来源, 名称 …); any other long one is looked into, so no regex runs over a page of prose
+    at every level of its nesting."""
     stack: list[tuple[etree._Element, bool]] = [(root, True)]
     while stack:
         el, inside = stack.pop()
@@ -113,7 +157,11 @@ def _key_candidates(root: etree._Element) -> Iterator[etree._Element]:
                 continue
             if len(child):
                 text = subtree_text(child)
-                if len(text) > _SCAN_MAX or _KEY_WORD.search(text):
+                if len(text) > _SCAN_MAX:
+                    if len(text) > _WHOLE_MAX or child.tag not in BLOCK_TAGS or not _holds_no_fields(child, text):
+                        below.append((child, True))
+                        continue
+                elif _KEY_WORD.search(text):
                     below.append((child, True))
                     continue
             elif _mentions_key(child.text):

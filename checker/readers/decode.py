@@ -89,10 +89,15 @@ _PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u23f
                         r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
+# Any character outside those: a report sample without one (most are) is plausible text, found
+# by one scan that builds no match objects.
+_IMPLAUSIBLE = re.compile("[^" + _PLAUSIBLE.pattern[1:-2] + "]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    if not sample:
-        return False
+    if not sample or _IMPLAUSIBLE.search(sample) is None:
+        return False  # every control character is implausible too
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         return True
     return sum(map(len, _PLAUSIBLE.findall(sample))) < 0.85 * len(sample)

@@ -1,22 +1,24 @@
 """The HTML reader's fast paths agree with the slow definitions they replace.
 
 Lazy text weights vs the eager bottom-up pass (also after `drop`), cell text in one C call
-vs the node walk, the key-line search over a pruned tree vs every element, `squash`'s
-no-whitespace shortcut vs the regex, and the UTF-8 bytes handed to the parser.
+vs the node walk, the key-line search over a pruned tree vs every element (also with long
+blocks skipped by one search), `squash`'s no-whitespace shortcut vs the regex, the UTF-8 bytes
+handed to the parser, and the binary-data test's shortcut vs its counts.
 """
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
 from checker.readers import _cells, _html_article, _html_blocks, _html_meta
+from checker.readers import decode
 from checker.readers.decode import decode_text, decode_with_utf8
 
 PIECES = ["一、总体情况", "12", "索引号：", "发 布 机 构：某局", "时间：2024-01-02", "来源：", " ", "\u3000",
-          "\u00a0", "\n", "\t", "\u200b", "x  y", "年度报告", "|"]
+          "\u00a0", "\n", "\t", "\u200b", "x  y", "年度报告", "|", "索引号", "发布日期"]
 TAGS = ["div", "p", "span", "a", "b", "td", "tr", "table", "br", "li", "h2", "font", "o:p", "tbody"]
 
 
@@ -90,6 +92,43 @@ def test_pruned_key_search_reads_the_same_fields(body):
     finally:
         _html_meta._key_candidates = every
     assert fast == slow
+
+
+@example("<div><p>统计时间从2024年1月1日</p><table><tr><td>索引号</td><td>1</td><td>发布日期</td><td>2024-01-02</td>"
+          "</tr></table></div>")
+@example("<div><p>时间<span>：2024</span></p></div><div>来源<b>某局</b>：<i>x</i></div>")
+@given(st.lists(fragments(), min_size=1, max_size=5).map("".join))
+def test_long_blocks_skipped_by_one_search_read_the_same_fields(body):
+    """With every subtree taken as long, blocks without key and colon (and table key) are
+    skipped whole: still the fields and metadata elements of looking at every element."""
+    root = parse(body)
+    weights = _html_article.text_weights(root)
+    every, scan_max = _html_meta._key_candidates, _html_meta._SCAN_MAX
+    try:
+        _html_meta._SCAN_MAX = -1
+        fast = _html_meta.visible_fields(root, weights)
+        _html_meta._key_candidates = lambda r: iter(elements(r))
+        slow = _html_meta.visible_fields(root, weights)
+    finally:
+        _html_meta._key_candidates, _html_meta._SCAN_MAX = every, scan_max
+    assert fast == slow
+    if "<td>索引号</td><td>1</td>" in body:  # the example: a metadata table without a colon
+        assert fast[0] == {"索引号": "1", "发布日期": "2024-01-02"}
+
+
+@given(st.lists(st.sampled_from(["索引号", "发 布\u3000机 构", ":", "：", "来源", " ", "\n", "时间", "x", "主题分类", "名",
+                                 "称", "：：", "号", "索引", "成文日", "期", "发文机", "关", "构"]), max_size=12).map("".join))
+def test_keys_found_backwards_as_forwards(text):
+    assert _html_meta._has_key_colon(text) == (_html_meta._KEY_ANYWHERE.search(text) is not None)
+    assert _html_meta._has_table_key(text) == (_html_meta._TABLE_KEYS.search(text) is not None)
+
+
+@given(st.text(st.sampled_from(["a", "中", "\x00", "\x07", "\x0c", "\x7f", "\n", "\ud7ff", "\U0001f600", "é"]), max_size=80))
+def test_binary_shortcut_equals_the_counts(text):
+    sample = text[:8192]
+    slow = bool(sample) and (len(decode._CONTROL.findall(sample)) > max(8, len(sample) // 50)
+                             or sum(map(len, decode._PLAUSIBLE.findall(sample))) < 0.85 * len(sample))
+    assert decode._looks_binary(text) == slow
 
 
 @given(st.text(alphabet=st.sampled_from(["a", "中", " ", "\u3000", "\u00a0", "\n", "\u200b", "\ufeff", "\x85", "1"])))
