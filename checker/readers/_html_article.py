@@ -120,6 +120,8 @@ class TextWeights:
     def _compute(self, el: etree._Element) -> int:
         if el.tag == "a":
             return 0
+        if len(el) == 0:  # its text is all there is (a paragraph, a heading): no C serialising call
+            return _visible_len(el.text)
         weight = _subtree_visible_len(el)
         if el not in self._holders:
             return weight

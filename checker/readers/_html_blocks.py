@@ -100,6 +100,9 @@ def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
             yield from (row for row in child if row.tag == "tr")
 
 
+_NO_SPANS = (None, None)
+
+
 def table_rows(
     table: etree._Element, cells: dict[tuple[object, ...], Cell] | None = None
 ) -> tuple[tuple[Cell, ...], ...]:
@@ -114,9 +117,11 @@ def table_rows(
             tag = td.tag
             if tag != "td" and tag != "th":
                 continue
-            # A bare text node is keyed raw (saves the squash); other cells by their text.
-            key = (len(td) == 0, td.text if len(td) == 0 else element_text(td),
-                   td.get("rowspan"), td.get("colspan"), td.sourceline)
+            # A bare text node is keyed raw (saves the squash); other cells by their text. A cell
+            # without attributes (most) needs no lookup of its spans.
+            bare = len(td) == 0
+            spans = (td.get("rowspan"), td.get("colspan")) if td.keys() else _NO_SPANS
+            key = (bare, td.text if bare else element_text(td), *spans, td.sourceline)
             cell = memo.get(key)
             if cell is None:
                 text = squash(key[1] or "") if key[0] else key[1]
