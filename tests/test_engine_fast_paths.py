@@ -132,16 +132,24 @@ KEYS = st.sampled_from([("new", "natural"), ("new", "total"), ("granted", "natur
 def test_same_cells_agrees_with_comparing_every_cell(this: dict, last: dict) -> None:
     """previous_similarity compares two years' tables cell by cell, stopping at the first difference;
     that is the comparison of the two full dicts of cell contents it replaced."""
+    import dataclasses
+
     from checker.bound import BoundCell, BoundTable
-    from checker.kinds.previous_similarity import _cells, _same_cells
+    from checker.kinds.previous_similarity import _same_cells
+    from checker.textnorm import norm
     from checker.values import parse_cell
 
-    def table(cells: dict) -> BoundTable:
-        return BoundTable(spec=None, found=True, cells={k: BoundCell(*k, parse_cell(v)) for k, v in cells.items()})  # type: ignore[arg-type]
+    def table(cells: dict, shared: bool) -> BoundTable:
+        value = parse_cell if shared else lambda text: dataclasses.replace(parse_cell(text))  # memoised or a copy
+        return BoundTable(spec=None, found=True, cells={k: BoundCell(*k, value(v)) for k, v in cells.items()})  # type: ignore[arg-type]
 
-    a, b = table(this), table(last)
-    assert _same_cells(a, b) == (_cells(a) == _cells(b))
-    assert _same_cells(a, a)
+    def contents(table: BoundTable) -> dict:  # the reference: every cell's number, else its normalised text
+        return {k: c.value.value if c.value.value is not None else norm(c.value.text) for k, c in table.cells.items()}
+
+    for shared in (True, False):
+        a, b = table(this, shared), table(last, shared)
+        assert _same_cells(a, b) == (contents(a) == contents(b))
+        assert _same_cells(a, a) and _same_cells(a, table(this, not shared))
 
 
 def test_cell_values_layout_lists_every_template_slot_in_order() -> None:

@@ -68,23 +68,23 @@ def _masked(bound: BoundReport, text: str, numbers: bool = True) -> str:
     return bound.derived(("mask", text, numbers), lambda: mask(text, numbers=numbers))
 
 
-def _cells(table: BoundTable) -> dict[tuple[str, str], Decimal | str]:
-    """Every cell by (row, column): its number, else its normalised text ('' when blank)."""
-    return {key: _content(cell) for key, cell in table.cells.items()}
-
-
 def _content(cell: BoundCell) -> Decimal | str:
+    """What a cell says: its number, else its normalised text ('' when blank)."""
     return cell.value.value if cell.value.value is not None else norm(cell.value.text)
 
 
 def _same_cells(this: BoundTable, last: BoundTable) -> bool:
-    """`_cells(this) == _cells(last)`, stopping at the first cell that differs: two years' tables
-    almost always differ within their first few cells, and building both dicts normalised every cell."""
+    """Whether the two tables have the same cells saying the same (`_content`), as equal dicts of contents
+    would be; stops at the first difference, and a value shared by both (values.parse_cell memoises
+    them) is equal without normalising its text."""
     cells, others = this.cells, last.cells
     if cells.keys() != others.keys():
         return False
     for key, cell in cells.items():
-        mine, theirs = _content(cell), _content(others[key])
+        other = others[key]
+        if cell.value is other.value:
+            continue
+        mine, theirs = _content(cell), _content(other)
         if not (mine is theirs or mine == theirs):  # as dict equality compares values
             return False
     return True
@@ -98,16 +98,16 @@ def _same_tables(ctx: Context, previous: BoundReport, entries: list[dict[str, An
             continue  # TBL-PRESENT reports a missing table, in either report
         if not this.cells or not _same_cells(this, last):
             continue
-        cells = _cells(this)
         ignored = set(entry.get("ignore_columns", []))
-        nonzero = sum(1 for (_, column), v in cells.items() if column not in ignored and isinstance(v, Decimal) and v)
+        nonzero = sum(1 for (_, column), cell in this.cells.items()
+                      if column not in ignored and cell.value.value is not None and cell.value.value)
         if nonzero < entry.get("min_nonzero", 1):
             continue
         yield Violation(
             Location(part=this.spec.part, table=this.spec.id, line=this.line, page=this.page),
             {"similarity": _percent(1.0), "threshold": _percent(1.0), "similarity_with_numbers": _percent(1.0),
              "previous_year": previous.meta.year if previous.meta.year is not None else "", "nonzero": nonzero},
-            {"identical_cells": len(cells), "nonzero": nonzero, "previous_line": last.line,
+            {"identical_cells": len(this.cells), "nonzero": nonzero, "previous_line": last.line,
              "previous_source": previous.source},
         )
 
