@@ -172,3 +172,22 @@ def test_cell_values_layout_lists_every_template_slot_in_order() -> None:
             walked = [((r.id, c), r.id, c, r.decimals, c in signed) for r in spec.rows for c in r.columns]
             assert list(_layout(spec)) == walked and walked
             assert _layout(spec) is _layout(spec)
+
+
+def test_template_index_answers_as_the_template_does() -> None:
+    """Kinds look rows and columns up in an index built once per template; it answers as TableSpec's scans,
+    an unknown id included (it fails the same way)."""
+    import pytest
+
+    from checker.kinds._base import has_column, has_row, spec_column, spec_row
+    from checker.ruleset import load_ruleset
+
+    for structure in load_ruleset().structures.values():
+        for spec in structure.tables:
+            for row in spec.rows:
+                assert spec_row(spec, row.id) is spec.row(row.id) and has_row(spec, row.id)
+            for column in spec.columns:
+                assert spec_column(spec, column.id) is spec.column(column.id) and has_column(spec, column.id)
+            assert not has_row(spec, "nope") and not has_column(spec, "nope") and not has_row(spec, spec.columns[0].id + "?")
+            with pytest.raises(StopIteration):
+                spec_row(spec, "nope")

@@ -8,12 +8,14 @@ does no I/O, and never sets a severity or a rule id: the engine does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundCell, BoundReport, BoundTable
 from checker.findings import Location
+from checker.structure import ColumnSpec, RowSpec, TableSpec
 
 # Placeholders the engine fills for every rule, whatever its kind.
 COMMON_PLACEHOLDERS = frozenset({"table", "part", "row_label", "column_label", "line", "edition", "year", "agency_kind"})
@@ -94,13 +96,59 @@ def fmt_number(value: Decimal | None) -> str:
     return text
 
 
+# What kinds derive from a table template (an index of its rows, a walk of its cells), built once per template
+# instead of once per rule and report. The entry holds its template, so the id it is filed under stays its own.
+_PER_TEMPLATE: dict[tuple[int, str], tuple[TableSpec, Any]] = {}
+
+
+def per_template(spec: TableSpec, what: str, build: Callable[[TableSpec], Any]) -> Any:
+    """`build(spec)`, once per template and `what` (templates are immutable)."""
+    key = (id(spec), what)
+    hit = _PER_TEMPLATE.get(key)
+    if hit is None or hit[0] is not spec:
+        if len(_PER_TEMPLATE) >= 256:  # a process loads a few packs at most; never grow without bound
+            _PER_TEMPLATE.clear()
+        hit = _PER_TEMPLATE[key] = (spec, build(spec))
+    return hit[1]
+
+
+def _ids(spec: TableSpec) -> tuple[dict[str, RowSpec], dict[str, ColumnSpec]]:
+    rows: dict[str, RowSpec] = {}
+    columns: dict[str, ColumnSpec] = {}
+    for row in spec.rows:
+        rows.setdefault(row.id, row)  # the first of an id, as spec.row() finds it
+    for column in spec.columns:
+        columns.setdefault(column.id, column)
+    return rows, columns
+
+
+def spec_row(spec: TableSpec, row_id: str) -> RowSpec:
+    """`spec.row(row_id)` by a dictionary look-up (it scans the rows; findings ask it for every operand)."""
+    found = per_template(spec, "ids", _ids)[0].get(row_id)
+    return found if found is not None else spec.row(row_id)  # an unknown id fails as spec.row() fails
+
+
+def spec_column(spec: TableSpec, column_id: str) -> ColumnSpec:
+    """`spec.column(column_id)` by a dictionary look-up."""
+    found = per_template(spec, "ids", _ids)[1].get(column_id)
+    return found if found is not None else spec.column(column_id)
+
+
+def has_row(spec: TableSpec, row_id: str) -> bool:
+    return row_id in per_template(spec, "ids", _ids)[0]
+
+
+def has_column(spec: TableSpec, column_id: str) -> bool:
+    return column_id in per_template(spec, "ids", _ids)[1]
+
+
 def cell_location(table: BoundTable, cell: BoundCell | None, row: str | None, column: str | None) -> Location:
     spec = table.spec
     row_label = None
-    if row is not None and spec.has_row(row):
-        row_spec = spec.row(row)
+    if row is not None and has_row(spec, row):
+        row_spec = spec_row(spec, row)
         row_label = row_spec.label or row
-    column_label = spec.column(column).label if column is not None and spec.has_column(column) else None
+    column_label = spec_column(spec, column).label if column is not None and has_column(spec, column) else None
     line = cell.line if cell is not None else None
     if line is None and row is not None and row in table.rows:
         line = table.rows[row].line
@@ -124,8 +172,8 @@ def operand(table: BoundTable, row: str, column: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "row": row,
         "column": column,
-        "row_label": spec.row(row).label or row,
-        "column_label": spec.column(column).label,
+        "row_label": spec_row(spec, row).label or row,
+        "column_label": spec_column(spec, column).label,
         "text": cell.value.text if cell else None,
         "value": fmt_number(cell.value.value) if cell and cell.value.value is not None else None,
     }

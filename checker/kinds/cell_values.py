@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.kinds._base import Context, Violation, cell_location
+from checker.kinds._base import Context, Violation, cell_location, per_template, spec_column, spec_row
 from checker.structure import TableSpec
 
 KIND = "cell_values"
@@ -75,22 +75,18 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
             yield from _blanks(ctx, table, blanks)
 
 
-# Per table template: every (row, column) slot in template order with what the check needs of it. Built
-# once per template instead of once per rule, table and report; the template is held, so its id stays its own.
-_LAYOUTS: dict[int, tuple[TableSpec, tuple[tuple[tuple[str, str], str, str, bool, bool], ...]]] = {}
+Slot = tuple[tuple[str, str], str, str, bool, bool]  # ((row, column), row, column, decimals allowed, sign allowed)
 
 
-def _layout(spec: TableSpec) -> tuple[tuple[tuple[str, str], str, str, bool, bool], ...]:
-    """((row, column), row, column, decimals allowed, sign allowed) for each slot of the template."""
-    hit = _LAYOUTS.get(id(spec))
-    if hit is None or hit[0] is not spec:
-        signed = {c.id for c in spec.columns if c.signed}
-        slots = tuple(((row.id, column_id), row.id, column_id, row.decimals, column_id in signed)
-                      for row in spec.rows for column_id in row.columns)
-        if len(_LAYOUTS) >= 64:  # a process loads a few packs at most; never grow without bound
-            _LAYOUTS.clear()
-        hit = _LAYOUTS[id(spec)] = (spec, slots)
-    return hit[1]
+def _layout(spec: TableSpec) -> tuple[Slot, ...]:
+    """Every slot of the template in row order, built once per template instead of per rule, table and report."""
+    return per_template(spec, KIND, _slots)  # type: ignore[no-any-return]
+
+
+def _slots(spec: TableSpec) -> tuple[Slot, ...]:
+    signed = {c.id for c in spec.columns if c.signed}
+    return tuple(((row.id, column_id), row.id, column_id, row.decimals, column_id in signed)
+                 for row in spec.rows for column_id in row.columns)
 
 
 def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[Violation]:
@@ -100,7 +96,7 @@ def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[
     if len(table.spec.rows) == 1 and blanks:
         row = table.spec.rows[0]
         columns = list(blanks)
-        labels = [table.spec.column(c).display for c in columns]
+        labels = [spec_column(table.spec, c).display for c in columns]
         if row.label:
             where = f"row {row.label}" if en else f"“{row.label}”行"
         else:
@@ -111,8 +107,8 @@ def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[
                                    "count": len(columns)}, {"blank_columns": columns})
         return
     for column_id, rows in blanks.items():
-        labels = [table.spec.row(r).label or r for r in rows]
-        column_label = table.spec.column(column_id).label
+        labels = [spec_row(table.spec, r).label or r for r in rows]
+        column_label = spec_column(table.spec, column_id).label
         location = cell_location(table, table.cell(rows[0], column_id), rows[0] if len(rows) == 1 else None, column_id)
         yield Violation(
             location,

@@ -21,7 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundCell, BoundTable
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand
+from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, operand, spec_column,
+                                 spec_row)
 
 KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
@@ -63,7 +64,7 @@ def _side(cells: dict[tuple[str, str], BoundCell], found_rows: Any,
 
 def _terms(table: BoundTable, cells: list[tuple[str, str]], by_row: bool) -> str:
     spec = table.spec
-    names = [spec.column(c).label if by_row else (spec.row(r).label or r) for r, c in cells]
+    names = [spec_column(spec, c).label if by_row else (spec_row(spec, r).label or r) for r, c in cells]
     return " + ".join(names)
 
 

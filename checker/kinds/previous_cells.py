@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundTable
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, operand, sum_cells
+from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, has_column, has_row,
+                                 operand, spec_column, spec_row, sum_cells)
 from checker.kinds._previous import previous_report, previous_table
 
 KIND = "previous_cells"
@@ -46,7 +47,7 @@ def _require(table: BoundTable, terms: list[Term], side: str, by_row: bool, edit
     for who, name in terms:
         if who != side:
             continue
-        if not (spec.has_column(name) if by_row else spec.has_row(name)):
+        if not (has_column(spec, name) if by_row else has_row(spec, name)):
             whose, whose_zh = ("the previous report", "上年报告") if side == "prev" else ("this report", "本年报告")
             raise NotAssessable(
                 f"{whose} uses the {edition} format, whose {spec.title['en']} has no {name!r}; "
@@ -65,7 +66,7 @@ def _bound(absolute: Any, relative: Any, right: Decimal) -> Decimal:
 
 def _label(tables: dict[str, BoundTable], who: str, row: str, column: str, by_row: bool) -> str:
     spec = tables[who].spec
-    name = spec.column(column).label if by_row else (spec.row(row).label or row)
+    name = spec_column(spec, column).label if by_row else (spec_row(spec, row).label or row)
     return f"上年“{name}”" if who == "prev" else f"本年“{name}”"
 
 
