@@ -22,9 +22,11 @@ FIRST_2021_YEAR = 2021  # 国办公开办函〔2021〕30号 applies from the 202
 
 def detect_edition(blocks: tuple[Block, ...], structures: dict[str, Structure]) -> str | None:
     """The edition whose fingerprint labels the report carries most."""
-    cells = [norm(c.text) for b in blocks if b.type == "table" for row in b.rows for c in row]
-    texts = cells + [norm(b.text) for b in blocks if b.type != "table" and len(b.text) < 120]
-    blob = "\n".join(texts)
+    # Each distinct text once (a table repeats "0" and its labels): a normalised key has no line
+    # break, so it is found in the joined texts exactly when it is found in one of them.
+    raw = {c.text for b in blocks if b.type == "table" for row in b.rows for c in row}
+    raw.update(b.text for b in blocks if b.type != "table" and len(b.text) < 120)
+    blob = "\n".join(map(norm, raw))
     counts = {e: sum(1 for f in s.fingerprint_keys() if f and f in blob) for e, s in structures.items()}
     best = max(counts.values(), default=0)
     if best == 0:
