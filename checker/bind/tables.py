@@ -11,6 +11,7 @@ read as a stream: a row label starts a row and the values after it belong to it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from checker.bind.labels import HOW_RANK, LabelIndex, label_index, remember
@@ -36,18 +37,29 @@ class _Row:
 
 def score(block: Block, index: LabelIndex) -> int:
     """How many distinct template labels a table block carries (plus up to 3 for header cells)."""
+    return score_texts(_text_counts(block), index)
+
+
+def _text_counts(block: Block) -> Counter[str]:
+    """How often each text occurs in the block: a table repeats its numbers, and every block is
+    scored against every template, so each distinct text is looked up once per template."""
+    return Counter(cell.text for row in block.rows for cell in row)
+
+
+def score_texts(counts: Counter[str], index: LabelIndex) -> int:
+    """`score` of a block from its `_text_counts`."""
     memo = index.memo("score")
     seen: set[str] = set()
     headers = 0
-    for row in block.rows:
-        for cell in row:
-            signal = memo.get(cell.text)
-            if signal is None:
-                signal = remember(memo, cell.text, _signal(cell.text, index))
-            label, header = signal
-            if label is not None:
-                seen.add(label)
-            headers += header
+    for text, times in counts.items():
+        signal = memo.get(text)
+        if signal is None:
+            signal = remember(memo, text, _signal(text, index))
+        label, header = signal
+        if label is not None:
+            seen.add(label)
+        if header:
+            headers += times
     return len(seen) + min(headers, 3)
 
 
@@ -175,13 +187,13 @@ def _assign(table: BoundTable, rows: list[_Row]) -> None:
         ):
             continue
         table.rows[target.id] = RowMatch(row.label, row.match_how, row.line, row.page, len(row.values))
-        for column, cell in zip(target.columns, _window(row.values, len(target.columns))):
+        row_id, columns, cells, line, page = target.id, target.columns, table.cells, row.line, row.page
+        for column, cell in zip(columns, _window(row.values, len(columns))):
             if cell is None:
-                table.cells.pop((target.id, column), None)
-                continue
-            table.cells[(target.id, column)] = BoundCell(
-                target.id, column, parse_cell(cell.text), cell.line or row.line, cell.page or row.page
-            )
+                cells.pop((row_id, column), None)
+            else:
+                cells[(row_id, column)] = BoundCell(row_id, column, parse_cell(cell.text), cell.line or line,
+                                                    cell.page or page)
 
 
 def bind_table(spec: TableSpec, blocks: list[Block]) -> BoundTable:
@@ -233,7 +245,8 @@ def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_s
     for position, block in enumerate(blocks):
         if block.type != "table" or not block.rows:
             continue
-        scores = {table_id: score(block, index) for table_id, index in indexes.items()}
+        counts = _text_counts(block)
+        scores = {table_id: score_texts(counts, index) for table_id, index in indexes.items()}
         best = max(scores.values())
         winners = [t for t, s in scores.items() if s == best]
         if best >= MIN_SCORE and len(winners) == 1:
