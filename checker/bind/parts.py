@@ -140,6 +140,31 @@ def _match_line(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object
     return quality, deviations
 
 
+MEMO_MAX_CHARS = 64  # headings and short lines recur in every report of a batch; paragraphs do not
+MEMO_ENTRIES = 4096
+_MATCHES: dict[int, tuple[PartSpec, dict[tuple[str, str], tuple[str, list[dict[str, object]]] | None]]] = {}
+
+
+def _match_line_memo(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object]]] | None:
+    """`_match_line`, remembered for short lines per part template (bounded: a worker checks 10,000
+    reports). Each answer gets its own deviation dicts, as a fresh match would."""
+    if len(line.text) > MEMO_MAX_CHARS:
+        return _match_line(line, spec)
+    entry = _MATCHES.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        if len(_MATCHES) >= 64:  # a handful of part templates per pack
+            _MATCHES.clear()
+        entry = _MATCHES[id(spec)] = (spec, {})
+    memo, key = entry[1], (line.text, line.normal)  # the rest follows from the normal form; a tuple compares in C
+    if key in memo:
+        found = memo[key]
+    else:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.clear()
+        found = memo[key] = _match_line(line, spec)
+    return None if found is None else (found[0], [dict(d) for d in found[1]])
+
+
 def _candidates(blocks: tuple[Block, ...]) -> list[int]:
     return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and b.text.strip()]
 
@@ -148,7 +173,7 @@ def _find(lines: dict[int, _Line], indices: list[int], spec: PartSpec) -> tuple[
     ranked: list[tuple[int, int, list[dict[str, object]]]] = []
     order = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
     for i in indices:
-        found = _match_line(lines[i], spec)
+        found = _match_line_memo(lines[i], spec)
         if found:
             quality, deviations = found
             rank = order[quality] + len(deviations)
