@@ -128,7 +128,8 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         ratio = _similarity_from(this_text, last_text, threshold, counts)
         if ratio is None or ratio < threshold:
             continue
-        with_numbers = similarity(mask(this_part.text, numbers=False), mask(last_part.text, numbers=False))
+        with_numbers = similarity(_masked(ctx.bound, this_part.text, numbers=False),
+                                  _masked(previous, last_part.text, numbers=False))  # next year reuses this year's
         yield Violation(
             Location(part=part_id, line=this_part.line, page=this_part.page),
             {
