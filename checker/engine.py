@@ -16,7 +16,7 @@ from typing import Any
 from checker.bound import BoundReport
 from checker.findings import CheckResult, Finding, Location, NotAssessed, Severity
 from checker.kinds import get as get_kind
-from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
 from checker.ruleset import Rule, Ruleset
 
 
@@ -73,8 +73,12 @@ def _common(bound: BoundReport, location: Location) -> tuple[dict[str, Any], Any
 def _render(rule: Rule, violation: Violation, bound: BoundReport, lang: str) -> dict[str, str]:
     out = {}
     common, table = _common(bound, violation.location)  # once for both languages
+    own = violation.values
+    worded = [key for key, value in own.items() if isinstance(value, Bilingual)]
     for language in ("zh", "en"):
-        values = common | {"table": table.spec.title.get(language, table.spec.id) if table else ""} | violation.values
+        if worded:
+            own = violation.values | {key: getattr(violation.values[key], language) for key in worded}
+        values = common | {"table": table.spec.title.get(language, table.spec.id) if table else ""} | own
         try:
             out[language] = _format(rule.message[language], values)
         except (ValueError, IndexError, KeyError, AttributeError):

@@ -21,10 +21,19 @@ from checker.structure import ColumnSpec, RowSpec, TableSpec
 COMMON_PLACEHOLDERS = frozenset({"table", "part", "row_label", "column_label", "line", "edition", "year", "agency_kind"})
 
 
+@dataclass(frozen=True, slots=True)
+class Bilingual:
+    """A placeholder value worded by the kind itself (数据行 / the data row): the engine renders every
+    finding in both languages from one Violation, so such a value must carry both."""
+
+    zh: str
+    en: str
+
+
 @dataclass
 class Violation:
     location: Location
-    values: dict[str, Any] = field(default_factory=dict)  # message placeholders
+    values: dict[str, Any] = field(default_factory=dict)  # message placeholders (str, numbers, Bilingual)
     evidence: dict[str, Any] = field(default_factory=dict)
 
 
@@ -42,7 +51,7 @@ class NotAssessable(Exception):
 class Context:
     bound: BoundReport
     previous: BoundReport | None = None
-    lang: str = "zh"
+    lang: str = "zh"  # the run's language; a kind's own wording goes out as Bilingual, never chosen by this
     rule_id: str = ""
 
     def table(self, table_id: str) -> BoundTable:

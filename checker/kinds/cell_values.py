@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.kinds._base import Context, Violation, cell_location, per_template, spec_column, spec_row
+from checker.kinds._base import (Bilingual, Context, Violation, cell_location, per_template, spec_column,
+                                 spec_row)
 from checker.structure import TableSpec
 
 KIND = "cell_values"
@@ -68,7 +69,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                 zh, en = _PROBLEMS[problem]
                 yield Violation(
                     cell_location(table, cell, row_id, column_id),
-                    {"text": value.text, "problem": en if ctx.lang == "en" else zh},
+                    {"text": value.text, "problem": Bilingual(zh, en)},
                     {"text": value.text, "problem": problem},
                 )
         if "blank" in wanted:
@@ -92,15 +93,11 @@ def _slots(spec: TableSpec) -> tuple[Slot, ...]:
 def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[Violation]:
     """One finding per column listing its blank rows; in a table of one data row (表四) one finding for
     that row listing its blank columns, since fifteen findings for one empty row bury the rest."""
-    en = ctx.lang == "en"
     if len(table.spec.rows) == 1 and blanks:
         row = table.spec.rows[0]
         columns = list(blanks)
         labels = [spec_column(table.spec, c).display for c in columns]
-        if row.label:
-            where = f"row {row.label}" if en else f"“{row.label}”行"
-        else:
-            where = "the data row" if en else "数据行"
+        where = Bilingual(f"“{row.label}”行", f"row {row.label}") if row.label else Bilingual("数据行", "the data row")
         only = columns[0] if len(columns) == 1 else None
         location = cell_location(table, table.cell(row.id, columns[0]), row.id, only)
         yield Violation(location, {"where": where, "cells": _listed(labels), "rows": row.label or row.id,
@@ -112,7 +109,7 @@ def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[
         location = cell_location(table, table.cell(rows[0], column_id), rows[0] if len(rows) == 1 else None, column_id)
         yield Violation(
             location,
-            {"where": f"column {column_label}" if en else f"“{column_label}”栏", "cells": _listed(labels),
+            {"where": Bilingual(f"“{column_label}”栏", f"column {column_label}"), "cells": _listed(labels),
              "rows": _listed(labels), "count": len(rows)},
             {"blank_rows": rows},
         )

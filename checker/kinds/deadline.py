@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Location
-from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
 
 KIND = "deadline"
 PLACEHOLDERS = frozenset({"published", "deadline", "days_late", "agency_kind_label", "published_source"})
@@ -67,7 +67,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
             "published": meta.published,
             "deadline": deadline.isoformat(),
             "days_late": (published - deadline).days,
-            "agency_kind_label": en if ctx.lang == "en" else zh,
+            "agency_kind_label": Bilingual(zh, en),
             "published_source": meta.sources.get("published", ""),
         },
         {

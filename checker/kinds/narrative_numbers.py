@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import Context, Violation, fmt_number
+from checker.kinds._base import Bilingual, Context, Violation, fmt_number
 from checker.kinds._text import in_years, located, may_match, number, pattern, scope
 from checker.regexsafe import finditer
 
@@ -61,7 +61,8 @@ def _candidates(ctx: Context, statement: dict[str, Any]) -> list[tuple[list[str]
     return [(refs, value) for refs, value in values if value is not None]
 
 
-def _not_a_multiple(stated: Decimal, statement: dict[str, Any], matched: str, label: str) -> dict[str, Any] | None:
+def _not_a_multiple(stated: Decimal, statement: dict[str, Any], matched: str, label: Bilingual
+                    ) -> dict[str, Any] | None:
     """Values of a finding when the stated number is not a whole multiple of `multiple_of`."""
     step = Decimal(str(statement["multiple_of"]))
     if stated % step == 0:
@@ -74,7 +75,6 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     if not in_years(ctx, params):
         return
     where = scope(ctx, params)
-    label_lang = "en" if ctx.lang == "en" else "zh"
     statements = [(statement, regex) for statement in params["statements"] if where.may_match(regex := pattern(statement))]
     if not statements:
         return
@@ -89,7 +89,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                 if stated is None:
                     continue
                 if "multiple_of" in statement:
-                    values = _not_a_multiple(stated, statement, match.group(0), statement["label"][label_lang])
+                    values = _not_a_multiple(stated, statement, match.group(0), Bilingual(statement["label"]["zh"], statement["label"]["en"]))
                     if values is not None:
                         yield Violation(located(ctx.bound, paragraph, where.location), values,
                                         {k: values[k] for k in ("stated", "matched", "multiple_of")})
@@ -106,7 +106,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                         "stated": fmt_number(stated),
                         "expected": " / ".join(fmt_number(v) for _, v in candidates),
                         "matched": match.group(0),
-                        "label": statement["label"][label_lang],
+                        "label": Bilingual(statement["label"]["zh"], statement["label"]["en"]),
                         "difference": fmt_number(stated - nearest),
                     },
                     {

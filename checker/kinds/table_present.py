@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Location
-from checker.kinds._base import Context, Violation
+from checker.kinds._base import Bilingual, Context, Violation
 
 KIND = "table_present"
 PLACEHOLDERS = frozenset({"table", "reason"})
@@ -29,7 +29,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         if not table.found:
             yield Violation(
                 Location(part=table.spec.part, table=table_id, line=line),
-                {"reason": "not found" if ctx.lang == "en" else "未找到"},
+                {"reason": Bilingual("未找到", "not found")},
                 {"state": "missing"},
             )
         elif table.unreadable:

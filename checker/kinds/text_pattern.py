@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
 from checker.kinds._text import Scope, entry_label, in_years, located, may_match, pattern, scope
 from checker.regexsafe import finditer
 from checker.textnorm import norm
@@ -111,10 +111,11 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         missing = _missing(ctx, groups, where, text)
         needed = params.get("min_required", len(groups))
         if len(groups) - len(missing) < needed:
-            labels = [g["label"]["en" if ctx.lang == "en" else "zh"] for g in missing]
+            missing_labels = Bilingual("、".join(g["label"]["zh"] for g in missing),
+                                       "; ".join(g["label"]["en"] for g in missing))
             yield Violation(
                 anchor,
-                {"missing": ("; " if ctx.lang == "en" else "、").join(labels), "count": len(missing)},
+                {"missing": missing_labels, "count": len(missing)},
                 {"missing": [g["label"]["en"] for g in missing], "found": len(groups) - len(missing),
                  "required": needed},
             )

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Location
-from checker.kinds._base import Context, NotAssessable, Violation
+from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
 from checker.kinds._text import located, may_match, pattern, scope
 from checker.regexsafe import finditer, search
 from checker.textnorm import norm
@@ -69,7 +69,7 @@ def _compare(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return
     zh = "；".join(f"{_LABELS[k][0]}{'、'.join(f'{y}年' for y in v)}" for k, v in years.items())
     en = "; ".join(f"{_LABELS[k][1]} {', '.join(str(y) for y in v)}" for k, v in years.items())
-    yield Violation(location, {"years": en if ctx.lang == "en" else zh},
+    yield Violation(location, {"years": Bilingual(zh, en)},
                     {"years": {k: v for k, v in years.items()}})
 
 

@@ -11,7 +11,7 @@ def test_a_sign_and_a_unit_are_reported_at_their_cells(run_rule) -> None:
     found = run_rule("CELL-NUMERIC", {"cells": {"t3/new/natural": "+3", "t2/fees/amount": "5万元"}})
     where = {(v.location.table, v.location.row, v.location.column): v.evidence["problem"] for v in found}
     assert where == {("t3", "new", "natural"): "signed", ("t2", "fees", "amount"): "unit"}
-    assert next(v for v in found if v.location.table == "t3").values["problem"] == "带正负号"
+    assert next(v for v in found if v.location.table == "t3").values["problem"].zh == "带正负号"
 
 
 def test_blanks_are_reported_once_per_column_listing_the_rows(run_rule) -> None:
@@ -25,7 +25,7 @@ def test_blanks_in_the_single_row_of_table_4_are_one_finding_listing_the_columns
     [violation] = run_rule("CELL-BLANK", {"cells": blank})
     assert (violation.location.table, violation.location.row, violation.location.column) == ("t4", "counts", None)
     assert violation.evidence == {"blank_columns": ["review_upheld", "direct_upheld", "after_total"]}
-    assert violation.values["count"] == 3 and violation.values["where"] == "数据行"
+    assert violation.values["count"] == 3 and violation.values["where"].zh == "数据行"
     # 结果维持 stands under three headers; the message says which
     assert violation.values["cells"] == "行政复议·结果维持、行政诉讼·未经复议直接起诉·结果维持、行政诉讼·复议后起诉·总计"
 
