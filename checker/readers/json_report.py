@@ -11,19 +11,23 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.model import Report
-from checker.readers.decode import decode_text
+from checker.readers.decode import decode_text, refuse_binary
 
 
 def parse(data: bytes, source: str) -> Any:
-    text = decode_text(data, source)
+    # A document that parses as JSON is judged by its shape (the report schema), not by how plausible
+    # its characters look; the binary-data check only words the error of one that does not parse.
+    text = decode_text(data, source, sniff=False)
     stripped = text.lstrip()
     if source.lower().endswith((".yaml", ".yml")) and not stripped.startswith("{"):
         from checker.yamlsafe import load_yaml
 
+        refuse_binary(text, source)
         return load_yaml(text, source)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        refuse_binary(text, source)
         raise InputError(f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", source) from None
     except RecursionError:
         raise InputError("malformed JSON: nested too deeply", source) from None

@@ -127,8 +127,8 @@ def test_keys_found_backwards_as_forwards(text):
 def test_binary_shortcut_equals_the_counts(text):
     sample = text[:8192]
     slow = bool(sample) and (len(decode._CONTROL.findall(sample)) > max(8, len(sample) // 50)
-                             or sum(map(len, decode._PLAUSIBLE.findall(sample))) < 0.85 * len(sample))
-    assert decode._looks_binary(text) == slow
+                             or sum(map(len, decode.plausible().findall(sample))) < 0.85 * len(sample))
+    assert decode.looks_binary(text) == slow
 
 
 @given(st.text(alphabet=st.sampled_from(["a", "中", " ", "\u3000", "\u00a0", "\n", "\u200b", "\ufeff", "\x85", "1"])))
