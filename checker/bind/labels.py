@@ -136,7 +136,7 @@ def label_index(spec: TableSpec) -> LabelIndex:
 
 
 _MISSING = object()
-MEMO_ENTRIES = 4096  # per template and question: labels recur in every report of a batch, numbers churn
+MEMO_ENTRIES = 1024  # per template and question: labels recur in every report of a batch, numbers churn; small enough that a 1k batch reaches it (flat memory beyond)
 
 
 def remember(memo: dict[str, Any], text: str, answer: Any) -> Any:  # noqa: ANN401 - any answer

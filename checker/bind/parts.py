@@ -141,7 +141,7 @@ def _match_line(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object
 
 
 MEMO_MAX_CHARS = 64  # headings and short lines recur in every report of a batch; paragraphs do not
-MEMO_ENTRIES = 4096
+MEMO_ENTRIES = 256  # per part template: its headings recur; the one-off lines (titles, names) are dropped at the bound, which a 1k batch must reach so memory stays flat beyond it
 _MATCHES: dict[int, tuple[PartSpec, dict[tuple[str, str], tuple[str, list[dict[str, object]]] | None]]] = {}
 
 
