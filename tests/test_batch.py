@@ -163,3 +163,14 @@ def test_an_unreadable_file_is_reported_in_the_users_language(reports, ruleset):
     (en,) = batch.iter_results([broken], ruleset, jobs=1, lang="en")
     assert en.error.startswith(f"{broken}: ") and "not a DOCX file" in en.error
     assert zh.error.startswith(f"{broken}: ") and "DOCX" in zh.error and "not a DOCX file" not in zh.error
+
+
+def test_a_folder_expands_in_path_order_part_by_part(tmp_path):
+    from checker.run import expand_inputs
+
+    for name in ["a/b.txt", "a-b/c.txt", "a/z/y.html", "a.b/x.md", "A/q.json", "a/skip.png", "中文/报告.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    expected = [str(p) for p in sorted(tmp_path.rglob("*")) if p.is_file() and p.suffix != ".png"]
+    assert expand_inputs([str(tmp_path)]) == expected
+    assert expected.index(str(tmp_path / "a" / "b.txt")) < expected.index(str(tmp_path / "a-b" / "c.txt"))
