@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
@@ -73,11 +74,21 @@ def plan_previous(paths: Sequence[str], jobs: int = 1) -> dict[str, str]:
     if jobs <= 1 or len(paths) < 2 * CHUNK:
         return pair_by_key(paths, [pairing_key(p) for p in paths])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _plan_in(pool, paths)
+        return _plan_in(pool, paths, jobs)
 
 
-def _plan_in(pool: ProcessPoolExecutor, paths: Sequence[str]) -> dict[str, str]:
-    return pair_by_key(paths, list(pool.map(pairing_key, paths, chunksize=CHUNK)))
+def _plan_in(pool: ProcessPoolExecutor, paths: Sequence[str], jobs: int) -> dict[str, str]:
+    # Chunks submitted as results come back, not all at once (pool.map): 10,000 paths queued as futures
+    # and pickled arguments were a few MB of the parent's peak memory.
+    keys: list[tuple[str, int] | None] = []
+    for chunk_keys in _bounded(pool, _keys_of, (list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)),
+                               in_flight=4 * jobs):
+        keys.extend(chunk_keys)
+    return pair_by_key(paths, keys)
+
+
+def _keys_of(chunk: list[str]) -> list[tuple[str, int] | None]:
+    return [pairing_key(path) for path in chunk]
 
 
 def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[str, str, bool]]) -> None:
@@ -145,7 +156,7 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
             yield check_path(path, ruleset, previous=pairs.get(path), **options), None  # type: ignore[arg-type]
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs))) as pool:
-        pairs = _plan_in(pool, paths) if pair else previous or {}
+        pairs = _plan_in(pool, paths, jobs) if pair else previous or {}
         tasks = [(p, pairs.get(p)) for p in paths]
         size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
         yield from _ordered(pool, _chunks(tasks, size), in_flight=2 * jobs)
@@ -153,14 +164,21 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
 
 def _ordered(pool: ProcessPoolExecutor, chunks: Iterable[list[tuple[str, str | None]]],
              in_flight: int) -> Iterator[Rendered]:
-    """Submit chunks keeping at most `in_flight` pending; yield their results oldest first."""
-    pending: deque[Future[list[Rendered]]] = deque()
+    """Check chunks keeping at most `in_flight` pending; yield their results oldest first."""
+    for rendered in _bounded(pool, _check_chunk, chunks, in_flight):
+        yield from rendered
+
+
+def _bounded(pool: ProcessPoolExecutor, work: Callable[[Any], Any], chunks: Iterable[Any],
+             in_flight: int) -> Iterator[Any]:
+    """`work(chunk)` in the pool with at most `in_flight` chunks pending; results oldest first."""
+    pending: deque[Future[Any]] = deque()
     for chunk in chunks:
-        pending.append(pool.submit(_check_chunk, chunk))
+        pending.append(pool.submit(work, chunk))
         if len(pending) >= in_flight:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     while pending:
-        yield from pending.popleft().result()
+        yield pending.popleft().result()
 
 
 def show_progress(plan: Sequence[tuple[str, str | None]], environ: dict[str, str] | None = None) -> bool:
