@@ -129,9 +129,10 @@ def _release_free_memory() -> None:
         pass
 
 
-def _chunks(tasks: Sequence[tuple[str, str | None]], size: int) -> Iterator[list[tuple[str, str | None]]]:
-    for start in range(0, len(tasks), size):
-        yield list(tasks[start : start + size])
+def _chunks(paths: Sequence[str], pairs: dict[str, str], size: int) -> Iterator[list[tuple[str, str | None]]]:
+    """(path, last year's path) in chunks, made as they are submitted: no list of every task at once."""
+    for start in range(0, len(paths), size):
+        yield [(path, pairs.get(path)) for path in paths[start : start + size]]
 
 
 def iter_results(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang: str = "zh",
@@ -157,9 +158,8 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs))) as pool:
         pairs = _plan_in(pool, paths, jobs) if pair else previous or {}
-        tasks = [(p, pairs.get(p)) for p in paths]
-        size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
-        yield from _ordered(pool, _chunks(tasks, size), in_flight=2 * jobs)
+        size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
+        yield from _ordered(pool, _chunks(paths, pairs, size), in_flight=2 * jobs)
 
 
 def _ordered(pool: ProcessPoolExecutor, chunks: Iterable[list[tuple[str, str | None]]],
