@@ -29,6 +29,11 @@ class Bilingual:
     zh: str
     en: str
 
+    @classmethod
+    def of(cls, label: dict[str, str]) -> Bilingual:
+        """From a rule's {zh, en} wording."""
+        return cls(label["zh"], label["en"])
+
 
 @dataclass
 class Violation:

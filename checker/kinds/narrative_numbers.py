@@ -89,7 +89,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                 if stated is None:
                     continue
                 if "multiple_of" in statement:
-                    values = _not_a_multiple(stated, statement, match.group(0), Bilingual(statement["label"]["zh"], statement["label"]["en"]))
+                    values = _not_a_multiple(stated, statement, match.group(0), Bilingual.of(statement["label"]))
                     if values is not None:
                         yield Violation(located(ctx.bound, paragraph, where.location), values,
                                         {k: values[k] for k in ("stated", "matched", "multiple_of")})
@@ -106,7 +106,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                         "stated": fmt_number(stated),
                         "expected": " / ".join(fmt_number(v) for _, v in candidates),
                         "matched": match.group(0),
-                        "label": Bilingual(statement["label"]["zh"], statement["label"]["en"]),
+                        "label": Bilingual.of(statement["label"]),
                         "difference": fmt_number(stated - nearest),
                     },
                     {
