@@ -130,9 +130,22 @@ def _release_free_memory() -> None:
 
 
 def _chunks(paths: Sequence[str], pairs: dict[str, str], size: int) -> Iterator[list[tuple[str, str | None]]]:
-    """(path, last year's path) in chunks, made as they are submitted: no list of every task at once."""
-    for start in range(0, len(paths), size):
-        yield [(path, pairs.get(path)) for path in paths[start : start + size]]
+    """(path, last year's path) in chunks, made as they are submitted: no list of every task at once.
+
+    A chunk is not cut between a report and the next one when the next one's previous year is that
+    report (an agency's years listed one after another): the worker that just bound it reuses it
+    (`api._bind_path`) instead of the other worker reading and binding it again. So a chunk may run
+    up to twice `size`.
+    """
+    chunk: list[tuple[str, str | None]] = []
+    for path in paths:
+        previous = pairs.get(path)
+        if len(chunk) >= size and (previous != chunk[-1][0] or len(chunk) >= 2 * size):
+            yield chunk
+            chunk = []
+        chunk.append((path, previous))
+    if chunk:
+        yield chunk
 
 
 def iter_results(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang: str = "zh",

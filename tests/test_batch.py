@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from checker import batch, run
@@ -174,3 +176,16 @@ def test_a_folder_expands_in_path_order_part_by_part(tmp_path):
     expected = [str(p) for p in sorted(tmp_path.rglob("*")) if p.is_file() and p.suffix != ".png"]
     assert expand_inputs([str(tmp_path)]) == expected
     assert expected.index(str(tmp_path / "a" / "b.txt")) < expected.index(str(tmp_path / "a-b" / "c.txt"))
+
+
+@given(st.lists(st.booleans(), max_size=60), st.integers(1, 8))
+def test_chunks_keep_the_inputs_in_order_and_a_report_with_the_year_before_it(follows, size):
+    """Every task once, in input order; a chunk is cut after `size` only where the next report's
+    previous year is not the report just before it, and never runs past twice `size`."""
+    paths = [f"r{i}" for i in range(len(follows))]
+    pairs = {p: paths[i - 1] for i, p in enumerate(paths) if i and follows[i]}
+    chunks = list(batch._chunks(paths, pairs, size))
+    assert [task for chunk in chunks for task in chunk] == [(p, pairs.get(p)) for p in paths]
+    assert all(size <= len(chunk) <= 2 * size for chunk in chunks[:-1])
+    for before, after in zip(chunks, chunks[1:]):
+        assert after[0][1] != before[-1][0] or len(before) == 2 * size
