@@ -24,6 +24,7 @@ from contextlib import contextmanager
 
 from checker.errors import InputError, localize
 from checker.findings import CheckResult
+from checker.formatters._tally import Tally
 from checker.pairing import pair_by_key, pairing_key
 from checker.ruleset import Ruleset
 from checker.run import Options
@@ -39,7 +40,7 @@ TRIM_EVERY = 64
 
 _state: dict[str, object] = {}  # per worker process: the ruleset, options and renderers (set by _init)
 
-Rendered = tuple[CheckResult, "tuple[str, ...] | None"]
+Rendered = tuple["CheckResult | Tally", "tuple[str, ...] | None"]
 
 
 def default_jobs() -> int:
@@ -91,11 +92,13 @@ def _keys_of(chunk: list[str]) -> list[tuple[str, int] | None]:
     return [pairing_key(path) for path in chunk]
 
 
-def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[str, str, bool]]) -> None:
+def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[str, str, bool]],
+          tallies: bool = False) -> None:
     from checker.batch_output import Piece
 
     _state["ruleset"] = ruleset
     _state["options"] = options
+    _state["tallies"] = tallies
     _state["pieces"] = [Piece(fmt, ruleset.catalog(), lang, color) for fmt, lang, color in specs]
     _state["done"] = 0
     # The ruleset and the modules live as long as the worker: out of the collector's sight, its full
@@ -111,7 +114,8 @@ def _check_chunk(tasks: list[tuple[str, str | None]]) -> list[Rendered]:
     out: list[Rendered] = []
     for path, prev in tasks:
         result = check_path(path, ruleset, previous=prev, **options)
-        out.append((result, tuple(piece(result) for piece in pieces) if pieces else None))
+        rendered = tuple(piece(result) for piece in pieces) if pieces else None
+        out.append((Tally.of(result) if _state["tallies"] else result, rendered))
     done = int(_state["done"])  # type: ignore[call-overload]
     _state["done"] = done + len(tasks)
     if (done + len(tasks)) // TRIM_EVERY > done // TRIM_EVERY:
@@ -153,15 +157,18 @@ def iter_results(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
     """Check `paths` with `jobs` processes; results come in the order of `paths`, as they are ready."""
     for result, _pieces in iter_checked(paths, ruleset, jobs=jobs, lang=lang, agency_kind=agency_kind,
                                         previous=previous):
+        assert isinstance(result, CheckResult)  # tallies only when asked for
         yield result
 
 
 def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang: str = "zh",
                  agency_kind: str | None = None, previous: dict[str, str] | None = None, pair: bool = False,
-                 specs: Sequence[tuple[str, str, bool]] = ()) -> Iterator[Rendered]:
+                 specs: Sequence[tuple[str, str, bool]] = (), tallies: bool = False) -> Iterator[Rendered]:
     """(result, its text per `specs` format, or None when checked in this process), in input order.
 
     ``pair=True``: first pair each report with last year's (`plan_previous`), in the same pool.
+    ``tallies=True`` (the caller needs nothing but the pieces and the summary): a worker sends each
+    result's `Tally` instead of the result; in this process results are whole (no pieces are made).
     """
     options: dict[str, object] = {"lang": lang, "agency_kind": agency_kind}
     if jobs <= 1 or len(paths) <= 1:
@@ -169,7 +176,7 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
         for path in paths:
             yield check_path(path, ruleset, previous=pairs.get(path), **options), None  # type: ignore[arg-type]
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs))) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs), tallies and bool(specs))) as pool:
         pairs = _plan_in(pool, paths, jobs) if pair else previous or {}
         size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
         yield from _ordered(pool, _chunks(paths, pairs, size), in_flight=2 * jobs)
@@ -239,7 +246,7 @@ def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Se
         summary = Summary()
         results = iter_checked(paths, ruleset, jobs=jobs, lang=options.lang, agency_kind=options.agency_kind,
                                previous=fixed, pair=fixed is None and needs_previous(ruleset),
-                               specs=specs)
+                               specs=specs, tallies=all(sink.spec is not None for sink in sinks))
         with _progress(len(paths), progress) as advance:
             for result, pieces in results:
                 summary.add(result)

@@ -22,6 +22,7 @@ from checker.errors import InputError
 from checker.findings import CheckResult, RuleInfo, Severity, summarize
 from checker.formatters import _common as c
 from checker.formatters import get
+from checker.formatters._tally import Tally
 
 STREAMING = ("table", "csv", "json")
 _SENTINEL = "\x00results\x00"
@@ -33,15 +34,17 @@ class Summary:
     def __init__(self, keep: int = 5) -> None:
         self.totals: Counter[str] = Counter(summarize([]))
         self.rules: Counter[str] = Counter()
-        self.worst: list[CheckResult] = []
+        self.worst: list[Tally] = []
         self.max_severity: Severity | None = None
         self.keep = keep
 
-    def add(self, result: CheckResult) -> None:
-        self.totals.update(summarize([result]))
-        self.rules.update(dict(c.top_rules([result], n=len(result.findings))))
-        self.worst = c.worst_reports([*self.worst, result], n=self.keep)
-        severity = result.max_severity()
+    def add(self, result: CheckResult | Tally) -> None:
+        tally = Tally.of(result)
+        self.totals.update(tally.totals())
+        self.rules.update(tally.failing_rules)
+        if tally.is_bad:
+            self.worst = c.worst_reports([*self.worst, tally], n=self.keep)
+        severity = tally.max_severity
         if severity is not None and (self.max_severity is None or severity > self.max_severity):
             self.max_severity = severity
 
@@ -99,14 +102,19 @@ class Sink:
         """(format, language, colour) for a worker to render this sink's pieces; None: it collects."""
         return None if self.collected is not None else (self.fmt, self.piece.lang, self.piece.color)
 
-    def add(self, result: CheckResult, piece: str | None = None) -> None:
-        """Write `result` (`piece`: its text, when a worker rendered it already)."""
+    def add(self, result: CheckResult | Tally, piece: str | None = None) -> None:
+        """Write `result` (`piece`: its text, when a worker rendered it already, and then `result` may
+        be just its tally)."""
         if self.collected is not None:
+            assert isinstance(result, CheckResult)  # a collecting sink is never given pieces
             self.collected.append(result)
         else:
             if self.fmt == "json":
                 self.out.write(self._json_frame(summarize([]))[0] if self.count == 0 else ",\n")
-            self.out.write(self.piece(result) if piece is None else piece)
+            if piece is None:
+                assert isinstance(result, CheckResult)
+                piece = self.piece(result)
+            self.out.write(piece)
         self.count += 1
         self.out.flush()
 

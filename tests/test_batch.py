@@ -189,3 +189,43 @@ def test_chunks_keep_the_inputs_in_order_and_a_report_with_the_year_before_it(fo
     assert all(size <= len(chunk) <= 2 * size for chunk in chunks[:-1])
     for before, after in zip(chunks, chunks[1:]):
         assert after[0][1] != before[-1][0] or len(before) == 2 * size
+
+
+_findings = st.lists(st.builds(
+    Finding, rule=st.sampled_from(["A-1", "B-2", "C-3"]), severity=st.sampled_from(list(Severity)), message=st.just(""),
+    location=st.just(Location()), suppressed=st.sampled_from([None, None, "accepted"])), max_size=6)
+_results = st.builds(CheckResult, source=st.sampled_from(["a.html", "b.html", "c.html", "d.html"]),
+                     findings=_findings.map(tuple), rules_evaluated=st.integers(0, 60),
+                     error=st.sampled_from([None, None, None, "b.html: unreadable"]))
+
+
+@given(st.lists(_results, max_size=12))
+def test_a_summary_of_tallies_is_the_summary_of_the_results(results):
+    """What a worker sends instead of a result (`Tally`) gives the parent the same summary, words and exit code."""
+    from checker.findings import summarize
+    from checker.formatters import _common as c
+    from checker.formatters._tally import Tally
+
+    whole, tallied = Summary(), Summary()
+    for result in results:
+        assert Tally.of(result).totals() == summarize([result])
+        assert Tally.of(result).failing_rules == {f.rule for f in result.active if f.severity >= Severity.WARNING}
+        whole.add(result)
+        tallied.add(Tally.of(result))
+    assert tallied.totals == whole.totals == summarize(results) | {}
+    assert tallied.top_rules() == whole.top_rules() == c.top_rules(results)
+    assert [t.source for t in tallied.worst] == [r.source for r in c.worst_reports(results)]
+    assert [c.counts_line(t, "en") for t in tallied.worst] == [c.counts_line(r, "en") for r in c.worst_reports(results)]
+    assert tallied.exit_code("warning") == whole.exit_code("warning") == run.exit_code(results, "warning")
+
+
+def test_a_two_job_batch_writes_what_one_job_writes(reports):
+    """Workers send tallies (every format here streams); the table with its summary and the CSV are the same."""
+    def run_with(fmt: str, jobs: str) -> tuple[str, int]:
+        out = CliRunner().invoke(main, ["check", *reports, "--format", fmt, "--lang", "en", "-j", jobs, "--isolated"])
+        return out.output, out.exit_code
+
+    table = run_with("table", "2")
+    assert table == run_with("table", "1")
+    assert table[1] == 1 and "13 reports checked · 12 failing · 1 unreadable" in table[0] and "Rules failing most" in table[0]
+    assert run_with("csv", "2") == run_with("csv", "1")

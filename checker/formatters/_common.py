@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 from urllib.parse import quote
 
 from checker.findings import CheckResult, Finding, Location, RuleInfo, Severity
+from checker.formatters._tally import Tally
+
+R = TypeVar("R", CheckResult, Tally)
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -129,12 +133,11 @@ def meta_line(result: CheckResult) -> str:
     return " · ".join(str(b) for b in bits if b not in (None, ""))
 
 
-def counts_line(result: CheckResult, lang: str) -> str:
+def counts_line(result: CheckResult | Tally, lang: str) -> str:
     """The footer: ``N errors, M warnings, K info · R rules evaluated · S not assessable``."""
-    line = word("counts", lang, e=result.count(Severity.ERROR), w=result.count(Severity.WARNING),
-                i=result.count(Severity.INFO), r=result.rules_evaluated, s=len(result.not_assessed))
-    suppressed = len(result.findings) - len(result.active)
-    return f"{line} · {word('suppressed', lang, n=suppressed)}" if suppressed else line
+    t = Tally.of(result)
+    line = word("counts", lang, e=t.errors, w=t.warnings, i=t.infos, r=t.rules_evaluated, s=t.not_assessed)
+    return f"{line} · {word('suppressed', lang, n=t.suppressed)}" if t.suppressed else line
 
 
 def rule_ids(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo]) -> list[str]:
@@ -149,18 +152,15 @@ def rule_ids(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo]) ->
     return ids
 
 
-def top_rules(results: Sequence[CheckResult], n: int = 5) -> list[tuple[str, int]]:
+def top_rules(results: Sequence[CheckResult | Tally], n: int = 5) -> list[tuple[str, int]]:
     """Rules with an active error or warning, by the number of reports they fail."""
     counter: Counter[str] = Counter()
     for result in results:
-        counter.update({f.rule for f in result.active if f.severity >= Severity.WARNING})
+        counter.update(Tally.of(result).failing_rules)
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def worst_reports(results: Sequence[CheckResult], n: int = 5) -> list[CheckResult]:
-    """Readable reports with active errors or warnings, most errors first."""
-    def key(r: CheckResult) -> tuple[int, int, str]:
-        return (-r.count(Severity.ERROR), -r.count(Severity.WARNING), r.source)
-
-    bad = [r for r in results if r.error is None and r.max_severity() not in (None, Severity.INFO)]
-    return sorted(bad, key=key)[:n]
+def worst_reports(results: Sequence[R], n: int = 5) -> list[R]:
+    """Readable reports with active errors or warnings, most errors first (results or their tallies)."""
+    tallied = [(Tally.of(r), r) for r in results]
+    return [r for t, r in sorted((tr for tr in tallied if tr[0].is_bad), key=lambda tr: tr[0].rank)][:n]
