@@ -176,10 +176,18 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
         for path in paths:
             yield check_path(path, ruleset, previous=pairs.get(path), **options), None  # type: ignore[arg-type]
         return
+    _preload(paths[0], ruleset, options)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs), tallies and bool(specs))) as pool:
         pairs = _plan_in(pool, paths, jobs) if pair else previous or {}
         size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
         yield from _ordered(pool, _chunks(paths, pairs, size), in_flight=2 * jobs)
+
+
+def _preload(path: str, ruleset: Ruleset, options: dict[str, object]) -> None:
+    """Check the first report here before the workers fork: each of them would otherwise import the
+    readers, binder, engine and kinds (~45 modules, lxml among them: ~0.1 s each, more from a source
+    tree) and warm its label memos on its own; forked, they share the parent's."""
+    check_path(path, ruleset, **options)  # type: ignore[arg-type]
 
 
 def _ordered(pool: ProcessPoolExecutor, chunks: Iterable[list[tuple[str, str | None]]],
