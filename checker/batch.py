@@ -247,7 +247,7 @@ def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Se
                 sinks.append(Sink(fmt, sys.stdout, catalog, options.lang, color))
             else:
                 files.append(AtomicFile(target))
-                sinks.append(Sink(fmt, files[-1].handle, catalog, options.lang, False))
+                sinks.append(Sink(fmt, files[-1].handle, catalog, options.lang, False, flush_each=False))
         fixed = {p: options.previous for p in paths} if options.previous is not None else None
         specs = list(dict.fromkeys(sink.spec for sink in sinks if sink.spec is not None))
         slots = [specs.index(sink.spec) if sink.spec is not None else None for sink in sinks]  # piece per sink

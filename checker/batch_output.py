@@ -88,8 +88,10 @@ class Piece:
 class Sink:
     """One format written to `out`; `add` each result, then `close` with the summary."""
 
-    def __init__(self, fmt: str, out: IO[str], catalog: Mapping[str, RuleInfo], lang: str, color: bool) -> None:
+    def __init__(self, fmt: str, out: IO[str], catalog: Mapping[str, RuleInfo], lang: str, color: bool,
+                 flush_each: bool = True) -> None:
         self.fmt, self.out = fmt, out
+        self.flush_each = flush_each  # a reader may be watching; a file in the making has none
         self.piece = Piece(fmt, catalog, lang, color)
         self.module = self.piece.module
         self.collected: list[CheckResult] | None = None if fmt in STREAMING else []
@@ -116,7 +118,8 @@ class Sink:
                 piece = self.piece(result)
             self.out.write(piece)
         self.count += 1
-        self.out.flush()
+        if self.flush_each:
+            self.out.flush()
 
     def _json_frame(self, summary: Mapping[str, int]) -> tuple[str, str]:
         """The document around its results, as `formatters.json.render` lays it out."""
