@@ -52,16 +52,17 @@ def read_bytes(data: bytes, source: str) -> Report:
 HEAD_MAX_ELEMENTS = 5000
 
 
-def read_head(data: bytes, source: str) -> Report | None:
+def read_head(data: bytes, source: str, limit: int | None = None) -> Report | None:
     """The page read as `read_bytes` reads it, but every table's cells left out: a data table is
     an empty table block where the full read has its block, so block positions stay put. The
     meta and the non-table blocks are the full read's; None when only the full read can tell
     (a page of megabytes of script, or of more than HEAD_MAX_ELEMENTS elements). Raises what
-    `read_bytes` raises. For the previous-year pairing key, which never depends on a cell."""
-    return _read(data, source, cells=False)
+    `read_bytes` raises. With `limit`, only the first `limit` blocks (the meta is the same: it
+    looks at the first 5). For the previous-year pairing key, which never depends on a cell."""
+    return _read(data, source, cells=False, limit=limit)
 
 
-def _read(data: bytes, source: str, cells: bool) -> Report | None:
+def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Report | None:
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
     from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
@@ -109,6 +110,6 @@ def _read(data: bytes, source: str, cells: bool) -> Report | None:
             continue  # dropped with its ancestor
         drop(el, weights)
     article = pick_article(root, weights)
-    blocks = walk_blocks(article, cells=cells)
+    blocks = walk_blocks(article, cells=cells, limit=limit)
     meta = build_meta(root, fields, blocks, source)
     return Report(meta=meta, blocks=tuple(blocks), reader="html", notes=tuple(notes))
