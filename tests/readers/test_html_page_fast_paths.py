@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.readers import _html_blocks
-from tests.readers.test_html_fast_paths import fragments, parse
+from checker.readers import _html_article, _html_blocks, _html_meta
+from tests.readers.test_html_fast_paths import elements, fragments, parse
 
 
 @given(st.lists(fragments(), min_size=1, max_size=6).map("".join), st.integers(min_value=0, max_value=12),
@@ -26,3 +26,57 @@ def test_limited_walk_on_a_page_of_many_blocks():
     full = _html_blocks.walk_blocks(root)
     for limit in (0, 1, 2, 3, 8, 119, 120, 200):
         assert _html_blocks.walk_blocks(root, limit=limit) == full[:limit]
+
+
+CHARACTERS = ["一、总体情况", "12", "索引号：", "发布机构：某局", " ", "\n", "\t", "\r", "\u3000", "\u00a0", "\U0001f600", "é", "x"]
+
+
+@st.composite
+def pages(draw, depth: int = 0) -> str:
+    """Fragments with characters of every UTF-8 length, whitespace `_visible_len` does and does not count."""
+    text = "".join(draw(st.lists(st.sampled_from(CHARACTERS), max_size=4)))
+    if depth > 3 or draw(st.booleans()):
+        return text
+    tag = draw(st.sampled_from(["div", "p", "a", "span", "table", "tr", "td", "br", "b"]))
+    kids = "".join(draw(st.lists(pages(depth + 1), max_size=3)))
+    return f"<{tag}>{text}{kids}</{tag}>" + "".join(draw(st.lists(st.sampled_from(CHARACTERS), max_size=2)))
+
+
+@given(st.lists(pages(), min_size=1, max_size=4).map("".join))
+def test_visible_length_from_utf8_bytes_is_the_texts(body):
+    root = parse(body)
+    for el in root.iter():
+        text = _html_blocks.subtree_text(el)
+        assert _html_article._subtree_visible_len(el) == _html_article._visible_len(text)
+
+
+@given(st.lists(fragments(), min_size=1, max_size=5).map("".join), st.integers(min_value=0, max_value=40),
+       st.integers(min_value=0, max_value=8))
+def test_key_search_with_texts_measured_in_c_reads_the_same_fields(body, whole_max, small):
+    """With low limits every subtree is "long" and every paragraph over SMALL, so the length
+    tests in C (character count, UTF-8 byte bounds) decide: the same fields and metadata
+    elements as looking at every element."""
+    root = parse(body)
+    weights = _html_article.text_weights(root)
+    saved = _html_meta._key_candidates, _html_meta._WHOLE_MAX, _html_meta.SMALL
+    try:
+        _html_meta._WHOLE_MAX, _html_meta.SMALL = whole_max, small
+        fast = _html_meta.visible_fields(root, weights)
+        _html_meta._key_candidates = lambda r: iter(elements(r))
+        slow = _html_meta.visible_fields(root, weights)
+    finally:
+        _html_meta._key_candidates, _html_meta._WHOLE_MAX, _html_meta.SMALL = saved
+    assert fast == slow
+
+
+@given(st.lists(pages(), min_size=1, max_size=4).map("".join))
+def test_short_texts_are_the_texts_or_too_long(body):
+    root = parse(body)
+    for el in root.iter():
+        text = _html_blocks.subtree_text(el)
+        for long in (False, True):
+            short = _html_meta._short_subtree_text(el, long)
+            assert short == (text if len(text) <= _html_meta._WHOLE_MAX else None)
+        if len(el) == 0:
+            leaf = _html_meta._short_leaf_text(el)
+            assert leaf == (el.text or "") or (leaf is None and len(el.text) > _html_meta.SMALL)
