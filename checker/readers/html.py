@@ -62,7 +62,11 @@ def read_head(data: bytes, source: str, limit: int | None = None) -> Report | No
     return _read(data, source, cells=False, limit=limit)
 
 
+_COUNT_ELEMENTS = None  # etree.XPath("count(//*)"), compiled on first use (lxml is imported lazily)
+
+
 def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Report | None:
+    global _COUNT_ELEMENTS
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
     from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
@@ -86,19 +90,22 @@ def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Re
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
         raise InputError(f"cannot parse HTML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", source) from None
 
-    if any("buffer size limit" in str(e.message).lower() for e in parser.error_log):
+    messages = [str(e.message).lower() for e in parser.error_log]
+    if any("buffer size limit" in message for message in messages):
         raise InputError("a single text on the page is longer than the HTML parser's limit (10 MB); the page would"
                          " be read only in part — not checked", source)
     notes: list[str] = []
-    if any("depth" in str(e.message).lower() for e in parser.error_log):
+    if any("depth" in message for message in messages):
         # libxml2 (huge_tree off, on purpose) stops at 256 levels; say so rather than
         # let the binder report "missing parts" for a page it never saw.
         notes.append("markup nested deeper than the HTML parser's limit; the page was read only up to that point")
     if root is None:  # only whitespace or comments
         return Report(meta=Meta(source=source), blocks=(), reader="html")
+    if _COUNT_ELEMENTS is None:
+        _COUNT_ELEMENTS = etree.XPath("count(//*)")
     # Counted in C before any Python walk: 50 MB of paragraphs, cells or nested divs (millions of
     # elements) ends here in seconds instead of minutes of reading, binding and rules.
-    elements = int(root.xpath("count(//*)"))
+    elements = int(_COUNT_ELEMENTS(root))
     if not cells and elements > HEAD_MAX_ELEMENTS:
         return None
     refuse_oversized(elements, MAX_HTML_ELEMENTS, "HTML elements", "a few thousand", source)

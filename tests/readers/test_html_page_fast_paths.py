@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from checker.readers import _html_article, _html_blocks, _html_meta
 from tests.readers.test_html_fast_paths import elements, fragments, parse
@@ -80,3 +81,16 @@ def test_short_texts_are_the_texts_or_too_long(body):
         if len(el) == 0:
             leaf = _html_meta._short_leaf_text(el)
             assert leaf == (el.text or "") or (leaf is None and len(el.text) > _html_meta.SMALL)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["div", "p", "span", "td"]),
+                          st.lists(st.sampled_from(['id="zoom"', 'class="a zoom"', 'ID="main"', 'o:class="zoom"',
+                                                    'xml:id="x"', 'data-class="zoom"', 'class="nav"', 'title="id"']),
+                                   max_size=3, unique=True)), max_size=8))
+def test_ids_and_classes_in_one_path_are_the_union(elements_with_attributes):
+    body = "".join(f"<{tag} {' '.join(attrs)}>x</{tag}>" for tag, attrs in elements_with_attributes)
+    root = parse(f"<div>{body}<div class='zoom'><p id='text'>y</p></div></div>")
+    union = etree.XPath("descendant::*/@id | descendant::*/@class")
+    for el in root.iter():
+        one = _html_article._IDS_AND_CLASSES(el)
+        assert [(v, v.getparent()) for v in one] == [(v, v.getparent()) for v in union(el)]
