@@ -82,6 +82,10 @@ class TextWeights:
             weight = self._memo[el] = self._compute(el)
         return weight
 
+    def known(self, el: etree._Element) -> int | None:
+        """The weight of `el` if it has been computed, else None (nothing is computed)."""
+        return self._memo.get(el)
+
     def with_children(self, node: etree._Element) -> list[tuple[int, etree._Element]]:
         """(weight, child) for the element children of `node`; `node`'s own weight is then
         their sum plus its loose text, which saves reading its whole subtree once more."""
@@ -229,9 +233,14 @@ def _hinted_descendants(node: etree._Element) -> list[etree._Element]:
     return found
 
 
-def pick_article(root: etree._Element, weights: TextWeights) -> etree._Element:
+def descent_start(root: etree._Element) -> etree._Element:
+    """Where the descent to the article starts: `<body>`, else the root."""
     body = root.find("body")
-    node = _descend(body if body is not None else root, weights)
+    return body if body is not None else root
+
+
+def pick_article(root: etree._Element, weights: TextWeights) -> etree._Element:
+    node = _descend(descent_start(root), weights)
     total = weights.get(node, 0)
     tables = [t for t in node.iter("table") if _is_data_table(t) and weights.get(t, 0) > 0]
     hinted = [el for el in _hinted_descendants(node) if weights.get(el, 0) >= HINT_SHARE * total]

@@ -52,18 +52,21 @@ def test_visible_length_from_utf8_bytes_is_the_texts(body):
 
 
 @given(st.lists(fragments(), min_size=1, max_size=5).map("".join), st.integers(min_value=0, max_value=40),
-       st.integers(min_value=0, max_value=8))
-def test_key_search_with_texts_measured_in_c_reads_the_same_fields(body, whole_max, small):
+       st.integers(min_value=0, max_value=8), st.booleans())
+def test_key_search_with_texts_measured_in_c_reads_the_same_fields(body, whole_max, small, primed):
     """With low limits every subtree is "long" and every paragraph over SMALL, so the length
-    tests in C (character count, UTF-8 byte bounds) decide: the same fields and metadata
-    elements as looking at every element."""
+    tests in C (character count, UTF-8 byte bounds) and the weights the descent already knows
+    (`primed`, as the reader does) decide: the same fields and metadata elements as looking at
+    every element."""
     root = parse(body)
     weights = _html_article.text_weights(root)
+    if primed:
+        weights.with_children(_html_article.descent_start(root))
     saved = _html_meta._key_candidates, _html_meta._WHOLE_MAX, _html_meta.SMALL
     try:
         _html_meta._WHOLE_MAX, _html_meta.SMALL = whole_max, small
         fast = _html_meta.visible_fields(root, weights)
-        _html_meta._key_candidates = lambda r: iter(elements(r))
+        _html_meta._key_candidates = lambda r, known=None: iter(elements(r))
         slow = _html_meta.visible_fields(root, weights)
     finally:
         _html_meta._key_candidates, _html_meta._WHOLE_MAX, _html_meta.SMALL = saved
