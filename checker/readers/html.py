@@ -79,7 +79,7 @@ def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Re
         if not cells:
             return None  # a page of megabytes: its size alone is worth the full read's checks
         utf8 = None  # scripts were blanked: the source bytes are not this text any more
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()` without copying the page
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     # Plain etree elements (not lxml.html's): no per-element Python class lookup, ~30% faster.
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)

@@ -97,3 +97,23 @@ def test_ids_and_classes_in_one_path_are_the_union(elements_with_attributes):
     for el in root.iter():
         one = _html_article._IDS_AND_CLASSES(el)
         assert [(v, v.getparent()) for v in one] == [(v, v.getparent()) for v in union(el)]
+
+
+@given(st.text(st.sampled_from([" ", "\n", "\u3000", "\u00a0", "\x1c", "\x85", "\u200b", "x", "中"]), max_size=6))
+def test_blank_page_test_is_strip(text):
+    assert (not text or text.isspace()) == (not text.strip())
+
+
+@given(st.lists(st.sampled_from([b"\xef\xbb\xbf", b"\x00", "中".encode(), b"a", b"\n", b"\xff\xfe", b"\xd6\xd0"]),
+                max_size=8).map(b"".join), st.sampled_from([None, "utf-8", "gbk"]))
+def test_nul_found_in_the_bytes_as_in_the_text(data, declared):
+    from checker.errors import InputError
+    from checker.readers.decode import decode_with_utf8
+
+    try:
+        text, utf8 = decode_with_utf8(data, "x.html", declared, sniff=False)
+    except InputError:
+        return
+    assert "\x00" not in text
+    if utf8 is not None:
+        assert utf8.decode("utf-8") == text
