@@ -234,9 +234,9 @@ def _hinted_descendants(node: etree._Element) -> list[etree._Element]:
 
 
 def descent_start(root: etree._Element) -> etree._Element:
-    """Where the descent to the article starts: `<body>`, else the root."""
-    body = root.find("body")
-    return body if body is not None else root
+    """Where the descent to the article starts: `<body>`, else the root. (`root.find("body")`,
+    the first child named body, without ElementPath's Python-level path handling.)"""
+    return next(root.iterchildren("body"), root)
 
 
 def pick_article(root: etree._Element, weights: TextWeights) -> etree._Element:

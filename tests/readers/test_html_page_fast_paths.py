@@ -117,3 +117,16 @@ def test_nul_found_in_the_bytes_as_in_the_text(data, declared):
     assert "\x00" not in text
     if utf8 is not None:
         assert utf8.decode("utf-8") == text
+
+
+@given(st.lists(st.sampled_from(["<body>b</body>", "<head><title>t</title></head>", "<p>x</p>", "<!-- c -->", "<body><p>y</p></body>",
+                                 "<frameset></frameset>", "text"]), max_size=5).map("".join))
+def test_descent_starts_where_find_body_says(page):
+    root = etree.fromstring(f"<html>{page}</html>".encode(), etree.HTMLParser(encoding="utf-8"))
+    if root is None:
+        return
+    body = root.find("body")
+    assert _html_article.descent_start(root) is (body if body is not None else root)
+    for el in root.iter():
+        found = el.find("body")
+        assert _html_article.descent_start(el) is (found if found is not None else el)
