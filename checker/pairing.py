@@ -17,27 +17,64 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.model import Block, Meta, Report
+
+if TYPE_CHECKING:
+    from checker.bound import ResolvedMeta
 from checker.readers.html import HEAD_MAX_ELEMENTS, read_head  # noqa: F401 - the limit, for tests
 
 Key = tuple[str, int]
 
 
+# Title and agency come from the meta and the first KEY_BLOCKS blocks, the year from the meta or
+# the title and only failing both from the statistical period in the text: so the text (the whole
+# report joined and searched) is needed only when the first try finds no year.
+KEY_BLOCKS = 8
+
+
 def key_of(report: Report) -> Key | None:
     """(normalised agency, year) of a read report, or None when it does not say."""
+    meta = _resolve_from_the_start(report)
+    if meta.year is None:
+        meta = _resolve_from_the_whole_text(report)
+    return _key(meta)
+
+
+def _resolve_from_the_start(report: Report) -> ResolvedMeta:
+    """What the meta and the first KEY_BLOCKS blocks say: the key, when it has a year."""
     from checker.bind.meta import resolve_meta
+
+    return resolve_meta(report.meta, report.blocks[:KEY_BLOCKS], "")
+
+
+def _resolve_from_the_whole_text(report: Report) -> ResolvedMeta:
+    from checker.bind.meta import resolve_meta
+
+    text = "\n".join(b.text.strip() for b in report.blocks if b.type != "table")
+    return resolve_meta(report.meta, report.blocks, text)
+
+
+def _key(meta: ResolvedMeta) -> Key | None:
     from checker.textnorm import norm
 
-    # Title and agency come from the meta and the first 8 blocks, the year from the meta or the
-    # title and only failing both from the statistical period in the text: so the text (the
-    # whole report joined and searched) is needed only when the first try finds no year.
-    meta = resolve_meta(report.meta, report.blocks[:8], "")
-    if meta.year is None:
-        text = "\n".join(b.text.strip() for b in report.blocks if b.type != "table")
-        meta = resolve_meta(report.meta, report.blocks, text)
     agency = norm(meta.agency or "").replace(" ", "")
     return (agency, meta.year) if agency and meta.year else None
+
+
+def _html_key(data: bytes, source: str) -> Key | None | bool:
+    """The key from the page's first KEY_BLOCKS blocks when they give a year (the common case),
+    else from all of them (the whole text is searched for the statistical period); False when
+    only the full read can tell."""
+    start = read_head(data, source, limit=KEY_BLOCKS)
+    if start is None:
+        return False
+    meta = _resolve_from_the_start(start)
+    if meta.year is not None:
+        return _key(meta)
+    whole = read_head(data, source)
+    return False if whole is None else key_of(whole)
 
 
 def pairing_key(path: str) -> Key | None:
@@ -49,10 +86,17 @@ def pairing_key(path: str) -> Key | None:
         kind = reader_for(Path(path), data)
     except Exception:  # noqa: BLE001 - the check itself reports an unreadable file
         return None
-    report = None
-    if kind in _HEADS:
+    if kind == "html":
         try:
-            report = _HEADS[kind](data, str(path))
+            key = _html_key(data, str(path))
+        except Exception:  # noqa: BLE001 - the full read below says (or fails) the same way
+            key = False
+        if key is not False:
+            return key
+    report = None
+    if kind == "json_report":
+        try:
+            report = _json_head(data, str(path))
         except Exception:  # noqa: BLE001 - the full read below says (or fails) the same way
             report = None
     if report is None:

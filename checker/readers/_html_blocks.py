@@ -149,10 +149,12 @@ def is_wrapper_table(table: etree._Element) -> bool:
     return count == 1
 
 
-def walk_blocks(article: etree._Element, cells: bool = True) -> list[Block]:
+def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None = None) -> list[Block]:
     """Blocks of `article` in document order. Without `cells`, a table that would have a
     block has an empty one (no rows): the same blocks otherwise, for a read that needs
-    only the text outside tables (the pairing key)."""
+    only the text outside tables (the pairing key). With `limit`, the walk stops once that
+    many blocks are out: the full walk's first `limit` blocks (the pairing key's title
+    candidates), without walking the rest of the page."""
     blocks: list[Block] = []
     memo: dict[tuple[object, ...], Cell] = {}
     n_cells = 0
@@ -175,6 +177,8 @@ def walk_blocks(article: etree._Element, cells: bool = True) -> list[Block]:
 
     walker = etree.iterwalk(article, events=("start", "end"))
     for event, el in walker:
+        if limit is not None and len(blocks) >= limit:
+            return blocks[:limit]  # each step appends at most two blocks (a paragraph, then its heading or table)
         tag = _tag(el)
         if event == "start":
             if not tag:
@@ -209,4 +213,4 @@ def walk_blocks(article: etree._Element, cells: bool = True) -> list[Block]:
             if el is not article:
                 add(el.tail, el)
     flush()
-    return blocks
+    return blocks if limit is None else blocks[:limit]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -138,37 +138,69 @@ def _holds_no_fields(block: etree._Element, text: str) -> bool:
     return next(block.iter("table"), None) is None or not _has_table_key(text)
 
 
-def _key_candidates(root: etree._Element) -> Iterator[etree._Element]:
+_CHARACTERS = etree.XPath("string-length()")  # len(subtree_text(el)), counted in C
+
+
+def _short_subtree_text(el: etree._Element, likely_long: bool) -> str | None:
+    """`subtree_text(el)`, or None when that is longer than _WHOLE_MAX characters: a whole
+    page's text is then not decoded into a str only to be measured. Below an element that was
+    that long, the length is counted in C first; otherwise the text is made at once (a short
+    text costs less than the count)."""
+    if likely_long and _CHARACTERS(el) > _WHOLE_MAX:
+        return None
+    text = subtree_text(el)
+    return None if len(text) > _WHOLE_MAX else text
+
+
+def _short_leaf_text(leaf: etree._Element) -> str | None:
+    """`leaf.text` (of an element without children) when it is short enough for `_mentions_key`
+    to read, else None: a long paragraph's text is not decoded, its UTF-8 bytes (1 to 4 a
+    character) are too many. Used below a long element, where paragraphs are long."""
+    data = etree.tostring(leaf, method="text", encoding="utf-8", with_tail=False)
+    return data.decode("utf-8") if len(data) <= 4 * SMALL else None
+
+
+def _key_candidates(root: etree._Element, known: Callable[[etree._Element], int | None] = lambda el: None
+                    ) -> Iterator[etree._Element]:
     """A superset, in document order, of the elements `visible_fields` takes anything from:
     those whose short text or tail mentions a key, and the tables among them. A subtree
     whose text (one C call) is short and mentions no key is skipped but for its root's
     tail; so is a long block (up to _WHOLE_MAX) without a key and a colon (prose names
     时间, 来源, 名称 …); any other long one is looked into, so no regex runs over a page of prose
-    at every level of its nesting."""
-    stack: list[tuple[etree._Element, bool]] = [(root, True)]
+    at every level of its nesting. `known` gives the text weights already computed (None for
+    the others)."""
+    # (element, look into it, its text is longer than _WHOLE_MAX or not known); the root's is
+    # not known, and the root of a big page is long.
+    stack: list[tuple[etree._Element, bool, bool]] = [(root, True, True)]
     while stack:
-        el, inside = stack.pop()
+        el, inside, long = stack.pop()
         yield el
         if not inside:
             continue
-        below: list[tuple[etree._Element, bool]] = []
+        below: list[tuple[etree._Element, bool, bool]] = []
         for child in el:
             if not isinstance(child.tag, str):
                 continue
+            # A weight the descent already knows is a lower bound of the text's length (it leaves
+            # out links and whitespace): over a limit, so is the text, which is then not made.
+            weight = known(child) if long else None
             if len(child):
-                text = subtree_text(child)
+                text = None if weight is not None and weight > _WHOLE_MAX else _short_subtree_text(child, long)
+                if text is None:  # longer than _WHOLE_MAX: looked into, as below
+                    below.append((child, True, True))
+                    continue
                 if len(text) > _SCAN_MAX:
-                    if len(text) > _WHOLE_MAX or child.tag not in BLOCK_TAGS or not _holds_no_fields(child, text):
-                        below.append((child, True))
+                    if child.tag not in BLOCK_TAGS or not _holds_no_fields(child, text):
+                        below.append((child, True, False))
                         continue
                 elif _KEY_WORD.search(text):
-                    below.append((child, True))
+                    below.append((child, True, False))
                     continue
-            elif _mentions_key(child.text):
-                below.append((child, False))
+            elif (weight is None or weight <= SMALL) and _mentions_key(child.text if not long else _short_leaf_text(child)):
+                below.append((child, False, False))
                 continue
             if _mentions_key(child.tail):
-                below.append((child, False))
+                below.append((child, False, False))
         stack.extend(reversed(below))
 
 
@@ -185,7 +217,7 @@ def visible_fields(
     fields: dict[str, str] = {}
     meta_elements: set[etree._Element] = set()
     seen: set[etree._Element] = set()
-    for el in _key_candidates(root):
+    for el in _key_candidates(root, weights.known):
         if el.tag in ("title", "head"):
             continue
         if el.tag == "table" and weights.get(el, 0) <= META_TABLE_MAX:

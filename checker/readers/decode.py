@@ -156,6 +156,7 @@ def decode_with_utf8(data: bytes, source: str, declared: str | None = None, *, s
         raise InputError("not valid UTF-8, GB18030, Big5 or UTF-16 text", source)
     if sniff:
         refuse_binary(text, source)
-    if "\x00" in text:
+    # A NUL in UTF-8 text is a 0 byte of its bytes: looked for there (memchr), not in the str.
+    if (b"\x00" in data) if start is not None else ("\x00" in text):
         return text.replace("\x00", ""), None
     return text, (data if start == 0 else data[start:]) if start is not None else None

@@ -52,19 +52,24 @@ def read_bytes(data: bytes, source: str) -> Report:
 HEAD_MAX_ELEMENTS = 5000
 
 
-def read_head(data: bytes, source: str) -> Report | None:
+def read_head(data: bytes, source: str, limit: int | None = None) -> Report | None:
     """The page read as `read_bytes` reads it, but every table's cells left out: a data table is
     an empty table block where the full read has its block, so block positions stay put. The
     meta and the non-table blocks are the full read's; None when only the full read can tell
     (a page of megabytes of script, or of more than HEAD_MAX_ELEMENTS elements). Raises what
-    `read_bytes` raises. For the previous-year pairing key, which never depends on a cell."""
-    return _read(data, source, cells=False)
+    `read_bytes` raises. With `limit`, only the first `limit` blocks (the meta is the same: it
+    looks at the first 5). For the previous-year pairing key, which never depends on a cell."""
+    return _read(data, source, cells=False, limit=limit)
 
 
-def _read(data: bytes, source: str, cells: bool) -> Report | None:
+_COUNT_ELEMENTS = None  # etree.XPath("count(//*)"), compiled on first use (lxml is imported lazily)
+
+
+def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Report | None:
+    global _COUNT_ELEMENTS
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
-    from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights
+    from checker.readers._html_article import descent_start, drop, pick_article, strip_chrome, text_weights
     from checker.readers._html_blocks import walk_blocks
     from checker.readers._html_meta import build_meta, visible_fields
 
@@ -74,7 +79,7 @@ def _read(data: bytes, source: str, cells: bool) -> Report | None:
         if not cells:
             return None  # a page of megabytes: its size alone is worth the full read's checks
         utf8 = None  # scripts were blanked: the source bytes are not this text any more
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()` without copying the page
         return Report(meta=Meta(source=source), blocks=(), reader="html")
     # Plain etree elements (not lxml.html's): no per-element Python class lookup, ~30% faster.
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
@@ -85,30 +90,37 @@ def _read(data: bytes, source: str, cells: bool) -> Report | None:
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
         raise InputError(f"cannot parse HTML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", source) from None
 
-    if any("buffer size limit" in str(e.message).lower() for e in parser.error_log):
+    messages = [str(e.message).lower() for e in parser.error_log]
+    if any("buffer size limit" in message for message in messages):
         raise InputError("a single text on the page is longer than the HTML parser's limit (10 MB); the page would"
                          " be read only in part — not checked", source)
     notes: list[str] = []
-    if any("depth" in str(e.message).lower() for e in parser.error_log):
+    if any("depth" in message for message in messages):
         # libxml2 (huge_tree off, on purpose) stops at 256 levels; say so rather than
         # let the binder report "missing parts" for a page it never saw.
         notes.append("markup nested deeper than the HTML parser's limit; the page was read only up to that point")
     if root is None:  # only whitespace or comments
         return Report(meta=Meta(source=source), blocks=(), reader="html")
+    if _COUNT_ELEMENTS is None:
+        _COUNT_ELEMENTS = etree.XPath("count(//*)")
     # Counted in C before any Python walk: 50 MB of paragraphs, cells or nested divs (millions of
     # elements) ends here in seconds instead of minutes of reading, binding and rules.
-    elements = int(root.xpath("count(//*)"))
+    elements = int(_COUNT_ELEMENTS(root))
     if not cells and elements > HEAD_MAX_ELEMENTS:
         return None
     refuse_oversized(elements, MAX_HTML_ELEMENTS, "HTML elements", "a few thousand", source)
     strip_chrome(root)
     weights = text_weights(root)
+    # The descent's first step, taken now (lazy weights stay those of this tree as elements are
+    # dropped): the metadata search then knows the long subtrees by their weights, without
+    # making a str of their text only to measure it.
+    weights.with_children(descent_start(root))
     fields, meta_elements = visible_fields(root, weights)
     for el in meta_elements:
         if any(a in meta_elements for a in el.iterancestors()):
             continue  # dropped with its ancestor
         drop(el, weights)
     article = pick_article(root, weights)
-    blocks = walk_blocks(article, cells=cells)
+    blocks = walk_blocks(article, cells=cells, limit=limit)
     meta = build_meta(root, fields, blocks, source)
     return Report(meta=meta, blocks=tuple(blocks), reader="html", notes=tuple(notes))

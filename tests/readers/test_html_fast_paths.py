@@ -87,7 +87,7 @@ def test_pruned_key_search_reads_the_same_fields(body):
     fast = _html_meta.visible_fields(root, weights)
     every = _html_meta._key_candidates
     try:
-        _html_meta._key_candidates = lambda r: iter(elements(r))
+        _html_meta._key_candidates = lambda r, known=None: iter(elements(r))
         slow = _html_meta.visible_fields(root, weights)
     finally:
         _html_meta._key_candidates = every
@@ -107,7 +107,7 @@ def test_long_blocks_skipped_by_one_search_read_the_same_fields(body):
     try:
         _html_meta._SCAN_MAX = -1
         fast = _html_meta.visible_fields(root, weights)
-        _html_meta._key_candidates = lambda r: iter(elements(r))
+        _html_meta._key_candidates = lambda r, known=None: iter(elements(r))
         slow = _html_meta.visible_fields(root, weights)
     finally:
         _html_meta._key_candidates, _html_meta._SCAN_MAX = every, scan_max
