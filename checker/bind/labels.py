@@ -51,6 +51,9 @@ class LabelIndex:
         # (kept once per template, never one per report: that pinned them all).
         self._canon = _CANONICAL.setdefault(self._key, self)
         self.run_together_forms: tuple[str, ...] | None = None  # checker.bind.recover's, made on first use
+        # checker.bind.plan's plans by skeleton: this index's own (one per spec object), as a plan also
+        # names the template's unlabelled rows and columns, which equal label indexes need not share.
+        self.plans: dict[tuple, tuple[list, list]] = {}
         # Answers for short texts, by question; every equal index shares the canonical one's.
         self._memos: dict[str, dict[str, Any]] = (
             {"match": {}, "header": {}} if self._canon is self else self._canon._memos)
