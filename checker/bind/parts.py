@@ -147,12 +147,13 @@ _ANSWERS: dict[int, tuple[tuple[PartSpec, ...], dict[tuple[str, str], tuple[_Ans
 _ORDER = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
 
 
-def _line_answers(line: _Line, specs: tuple[PartSpec, ...]) -> tuple[_Answer, ...]:
+def _line_answers(line: _Line, specs: tuple[PartSpec, ...], longest: int | None = None) -> tuple[_Answer, ...]:
     """`_match_line` of one line against every part heading, remembered for short lines per template
     (one look-up per line instead of one per line and part; bounded: a worker checks 10,000 reports).
-    The answers are shared: a caller copies the deviation dicts it keeps (`_find`)."""
+    The answers are shared: a caller copies the deviation dicts it keeps (`_find`). `longest` is
+    `_longest_line(specs)`, which a caller asking for many lines looks up once."""
     if len(line.text) > MEMO_MAX_CHARS:
-        if line.level != "1" and len(line.normal) > _longest_line(specs):
+        if line.level != "1" and len(line.normal) > (_longest_line(specs) if longest is None else longest):
             return (None,) * len(specs)  # a body paragraph: too long for a heading, and no glued one
         return tuple(_match_line(line, spec) for spec in specs)
     entry = _ANSWERS.get(id(specs))
@@ -217,7 +218,8 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure,
     normalize = normalize or _memo(norm)
     lines = {i: _Line.of(blocks[i].text, normalize) for i in candidates}
     specs = structure.parts
-    answers = {i: _line_answers(line, specs) for i, line in lines.items()}
+    longest = _longest_line(specs)
+    answers = {i: _line_answers(line, specs, longest) for i, line in lines.items()}
     for k, spec in enumerate(specs):
         hit = _find(answers, [i for i in candidates if i not in used], k)
         if hit is not None:

@@ -28,16 +28,16 @@ PLANS_PER_TEMPLATE = 64  # skeletons remembered per table template: a batch has 
 _ROW, _CELL, _POP, _UNKNOWN = range(4)
 
 
-def skeleton(blocks: list[Block]) -> tuple[Any, ...] | None:
+def skeleton(blocks: list[Block], kinds_of: dict[int, tuple[list[str], bytes]]) -> tuple[Any, ...] | None:
     """What a plan for these blocks depends on besides blank checks; None when a block has no row
-    structure (a stream's rows depend on every text)."""
+    structure (a stream's rows depend on every text). `kinds_of`: row_kinds already read, by id."""
     out: list[Any] = []
     for block in blocks:
         rows = block.rows
         lengths = tuple(map(len, rows))
         if not any(n > 1 for n in lengths):
             return None
-        texts, kinds = row_kinds(block)
+        texts, kinds = kinds_of.get(id(block)) or row_kinds(block)
         labels: list[str] = []
         offset = 0
         for n in lengths:

@@ -10,63 +10,20 @@ read as a stream: a row label starts a row and the values after it belong to it.
 
 from __future__ import annotations
 
-from collections import Counter
-
-from checker.bind.labels import LabelIndex, label_index, remember
+from checker.bind.labels import label_index
 from checker.bind.plan import PLANS_PER_TEMPLATE, plan, replay, skeleton
-from checker.bind.rows import RUN_TOGETHER, Reading, Row, guards_hold, rows_from_stream, rows_from_structured
+from checker.bind.rows import Reading, Row, guards_hold, row_kinds, rows_from_stream, rows_from_structured
+from checker.bind.scoring import MIN_SCORE, block_scores, score
 from checker.bound import BoundTable
 from checker.model import Block, Cell
 from checker.structure import Structure, TableSpec
-from checker.textnorm import norm
 from checker.values import looks_like_value
 
-MIN_SCORE = 2
-
-
-def score(block: Block, index: LabelIndex) -> int:
-    """How many distinct template labels a table block carries (plus up to 3 for header cells)."""
-    return score_texts(_text_counts(block), index)
-
-
-def _text_counts(block: Block) -> Counter[str]:
-    """How often each text occurs in the block: a table repeats its numbers, and every block is
-    scored against every template, so each distinct text is looked up once per template."""
-    return Counter(cell.text for row in block.rows for cell in row)
-
-
-def score_texts(counts: Counter[str], index: LabelIndex) -> int:
-    """`score` of a block from its `_text_counts`."""
-    memo = index.memo("score")
-    seen: set[str] = set()
-    headers = 0
-    for text, times in counts.items():
-        signal = memo.get(text)
-        if signal is None:
-            signal = remember(memo, text, _signal(text, index))
-        label, header = signal
-        if label is not None:
-            seen.add(label)
-        if header:
-            headers += times
-    return len(seen) + min(headers, 3)
-
-
-def _signal(text: str, index: LabelIndex) -> tuple[str | None, bool]:
-    """What one cell adds to a score: the row it labels (not by a typo; a label with its value glued
-    on counts), and whether it is a header cell other than a column label. Memoised per template:
-    each table block is scored against every template, and labels recur in every report."""
-    match = index.match_row(text)
-    if not (match and match.how != "typo"):
-        run = RUN_TOGETHER.match(norm(text))
-        match = index.match_row(run.group(1)) if run else None
-    label = match.row.id if match and match.how != "typo" else None
-    return label, index.is_header(text) and not index.is_column(text)
-
-
-def bind_table(spec: TableSpec, blocks: list[Block]) -> BoundTable:
+def bind_table(spec: TableSpec, blocks: list[Block], kinds_of: dict[int, tuple[list[str], bytes]] | None = None
+               ) -> BoundTable:
     """Read a template's blocks: rows by their labels (checker.bind.rows), assigned to the template's rows
-    by a plan of cell positions (checker.bind.plan), remembered per template for blocks with rows."""
+    by a plan of cell positions (checker.bind.plan), remembered per template for blocks with rows.
+    `kinds_of` holds the blocks' `row_kinds` where the caller has read them already (by id)."""
     table = BoundTable(spec=spec)
     if not blocks:
         return table
@@ -77,7 +34,7 @@ def bind_table(spec: TableSpec, blocks: list[Block]) -> BoundTable:
         first = next((c for row in blocks[0].rows for c in row if c.line), None)
         table.line = first.line if first else None
     reading = Reading([c for block in blocks for row in block.rows for c in row])
-    key = skeleton(blocks)
+    key = skeleton(blocks, kinds_of or {})
     plans = index.plans
     known = plans.get(key) if key is not None else None
     if known is not None and guards_hold(known[0], reading.cells):
@@ -124,11 +81,12 @@ def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_s
     indexes = {spec.id: label_index(spec) for spec in structure.tables}
     chosen: dict[str, list[Block]] = {spec.id: [] for spec in structure.tables}
     indexes_of: dict[str, list[int]] = {spec.id: [] for spec in structure.tables}
+    kinds_of: dict[int, tuple[list[str], bytes]] = {}  # row_kinds of each table block, read once
     for position, block in enumerate(blocks):
         if block.type != "table" or not block.rows:
             continue
-        counts = _text_counts(block)
-        scores = {table_id: score_texts(counts, index) for table_id, index in indexes.items()}
+        texts, kinds = kinds_of[id(block)] = row_kinds(block)
+        scores = block_scores(texts, kinds, indexes)
         best = max(scores.values())
         winners = [t for t, s in scores.items() if s == best]
         if best >= MIN_SCORE and len(winners) == 1:
@@ -148,7 +106,7 @@ def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_s
             # Lines of the part outside any table: the whole table when crawler text has no table, or
             # rows a PDF extraction left outside it (012's "行政许可 97"); rows read from a table win.
             chosen[spec.id].insert(0, pseudo) if chosen[spec.id] else chosen[spec.id].append(pseudo)
-    tables = {spec.id: bind_table(spec, chosen[spec.id]) for spec in structure.tables}
+    tables = {spec.id: bind_table(spec, chosen[spec.id], kinds_of) for spec in structure.tables}
     for table_id, positions in indexes_of.items():
         tables[table_id].blocks = positions
     return tables
