@@ -159,7 +159,7 @@ def similarity_ceiling(a: str, b: str, b_chars: frozenset[str] | None = None) ->
     chars = b_chars if b_chars is not None else frozenset(b)
     if chars.isdisjoint(a):  # most pairs: a number or unrelated words against a label
         return 0.0
-    shared = sum(ch in chars for ch in a)
+    shared = sum(map(chars.__contains__, a))  # the same count, the loop in C
     return 2 * min(shared, len(a), len(b)) / (len(a) + len(b))
 
 

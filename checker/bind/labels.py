@@ -58,6 +58,7 @@ class LabelIndex:
         # (kept once per template, never one per report: that pinned them all).
         self._canon = _CANONICAL.setdefault(self._key, self)
         self.run_together_forms: tuple[str, ...] | None = None  # checker.bind.recover's, made on first use
+        self.run_together_digits = True  # whether one of those forms is all ASCII digits (set with them)
         # checker.bind.plan's plans by skeleton: this index's own (one per spec object), as a plan also
         # names the template's unlabelled rows and columns, which equal label indexes need not share.
         self.plans: dict[tuple, tuple[list, list]] = {}
