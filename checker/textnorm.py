@@ -56,16 +56,20 @@ _QUOTE_PAIRS = tuple((chr(source), target) for source, target in _QUOTES.items()
 _INVISIBLE = ("\u200b", "\ufeff")  # removed like spaces, but not whitespace to str.isspace()
 
 
+# The full-width punctuation of Chinese prose, replaced by `str.replace` before any regex: a scan for one
+# character is several times faster than the regex's scan for the class. What is left is rare, and a
+# text in NFKC already (quick check, ~0.5 ns a character) holds no full-width character at all: each
+# has a compatibility form, so it is never NFKC itself.
+_PROSE_FULL_WIDTH = tuple((char, _FULL_WIDTH_NFKC[char]) for char in "，（）；：！？")
+_IS_NFKC = unicodedata.is_normalized
+
+
 def _norm(text: str) -> str:
-    # One regex pass for the distinct full-width characters: each is replaced everywhere when first
-    # seen and the search goes on from there (its form is one character, so positions hold); findall
-    # made a string of every Chinese comma of a long paragraph.
-    found = _FULL_WIDTH_SEARCH(text)
-    while found is not None:
-        char = found.group()
-        text = text.replace(char, _FULL_WIDTH_NFKC[char])
-        found = _FULL_WIDTH_SEARCH(text, found.start())
-    text = unicodedata.normalize("NFKC", text)
+    for char, form in _PROSE_FULL_WIDTH:
+        if char in text:
+            text = text.replace(char, form)
+    if not _IS_NFKC("NFKC", text):
+        text = _nfkc(text)
     for quote, plain in _QUOTE_PAIRS:
         if quote in text:
             text = text.replace(quote, plain)
@@ -76,6 +80,18 @@ def _norm(text: str) -> str:
         if invisible in text:
             text = text.replace(invisible, "")
     return text  # NFKC leaves no full-width "．" or "，" (they have compatibility forms)
+
+
+def _nfkc(text: str) -> str:
+    # One regex pass for the distinct full-width characters: each is replaced everywhere when first
+    # seen and the search goes on from there (its form is one character, so positions hold); findall
+    # made a string of every Chinese comma of a long paragraph.
+    found = _FULL_WIDTH_SEARCH(text)
+    while found is not None:
+        char = found.group()
+        text = text.replace(char, _FULL_WIDTH_NFKC[char])
+        found = _FULL_WIDTH_SEARCH(text, found.start())
+    return unicodedata.normalize("NFKC", text)
 
 
 def split_numbering(text: str) -> tuple[str | None, str | None, str]:
@@ -143,7 +159,7 @@ def similarity_ceiling(a: str, b: str, b_chars: frozenset[str] | None = None) ->
     chars = b_chars if b_chars is not None else frozenset(b)
     if chars.isdisjoint(a):  # most pairs: a number or unrelated words against a label
         return 0.0
-    shared = sum(ch in chars for ch in a)
+    shared = sum(map(chars.__contains__, a))  # the same count, the loop in C
     return 2 * min(shared, len(a), len(b)) / (len(a) + len(b))
 
 

@@ -8,6 +8,7 @@ what it cannot find is recorded as not found.
 
 from __future__ import annotations
 
+from checker.bind.labels import remember
 from checker.bind.meta import resolve_meta
 from checker.bind.parts import bind_parts
 from checker.bind.recover import Identity, is_run_together, recover_table, identities_of, split_glued_headings
@@ -26,13 +27,41 @@ def detect_edition(blocks: tuple[Block, ...], structures: dict[str, Structure]) 
     # break, so it is found in the joined texts exactly when it is found in one of them.
     raw = {c.text for b in blocks if b.type == "table" for row in b.rows for c in row}
     raw.update(b.text for b in blocks if b.type != "table" and len(b.text) < 120)
-    blob = "\n".join(map(norm, raw))
-    counts = {e: sum(1 for f in s.fingerprint_keys() if f and f in blob) for e, s in structures.items()}
+    found = _fingerprints_in(raw, structures)
+    counts = {e: sum(1 for f in s.fingerprint_keys() if f and (e, f) in found) for e, s in structures.items()}
     best = max(counts.values(), default=0)
     if best == 0:
         return None
     winners = [e for e, n in counts.items() if n == best]
     return winners[0] if len(winners) == 1 else None
+
+
+_FINGERPRINTS: dict[int, tuple[tuple[Structure, ...], tuple[tuple[str, str], ...], bool, dict[str, frozenset]]] = {}
+
+
+def _fingerprints_in(texts: set[str], structures: dict[str, Structure]) -> set[tuple[str, str]]:
+    """The (edition, key) fingerprints found in the normalised texts, each text's answer remembered
+    per set of structures (labels and numbers recur in every report; bounded like the label memos)."""
+    shape = tuple(structures.values())
+    entry = _FINGERPRINTS.get(id(structures))
+    if entry is None or len(entry[0]) != len(shape) or any(a is not b for a, b in zip(entry[0], shape)):
+        if len(_FINGERPRINTS) >= 16:
+            _FINGERPRINTS.clear()
+        keys = tuple((e, f) for e, s in structures.items() for f in s.fingerprint_keys() if f)
+        # A text of ASCII digits is its own normal form and holds only all-digit keys.
+        digits_hold_none = not any(f.isascii() and f.isdigit() for _, f in keys)
+        entry = _FINGERPRINTS[id(structures)] = (shape, keys, digits_hold_none, {})
+    _, keys, digits_hold_none, memo = entry
+    known = texts & memo.keys()
+    found: set[tuple[str, str]] = set().union(*map(memo.__getitem__, known))
+    for text in texts - known:
+        if digits_hold_none and text.isascii() and text.isdigit():
+            continue
+        normal = norm(text)
+        hits = frozenset(k for k in keys if k[1] in normal)
+        found |= hits
+        remember(memo, text, hits)
+    return found
 
 
 def expected_edition(year: int | None) -> str | None:

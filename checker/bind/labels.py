@@ -47,10 +47,21 @@ class LabelIndex:
         self._typo_lengths = [length for length, _, _ in typo]
         self._typo = typo
         self._key = (tuple(self.rows), spec.columns, spec.headers)  # all that matching reads
+        # A cell of ASCII digits is its own normal form and core. It matches no row when no look-up
+        # form is all digits and no row's core has a digit (a typo needs shared characters), and is
+        # no header when no header starts with a digit (checker.bind.scoring relies on this).
+        forms = (*self._by_norm, *self._by_core, *self._by_alias, *self.columns, *self.headers, *self.groups)
+        self.digits_say_nothing = (not any(f.isascii() and f.isdigit() for f in forms)
+                                   and not any(ch.isdigit() for c in self._core.values() for ch in c)
+                                   and not any(h[:1].isdigit() for h in self.headers))
         # Equal templates match equally: a batch shares the first index's memos across reports and binds
         # (kept once per template, never one per report: that pinned them all).
         self._canon = _CANONICAL.setdefault(self._key, self)
         self.run_together_forms: tuple[str, ...] | None = None  # checker.bind.recover's, made on first use
+        self.run_together_digits = True  # whether one of those forms is all ASCII digits (set with them)
+        # checker.bind.plan's plans by skeleton: this index's own (one per spec object), as a plan also
+        # names the template's unlabelled rows and columns, which equal label indexes need not share.
+        self.plans: dict[tuple, tuple[list, list]] = {}
         # Answers for short texts, by question; every equal index shares the canonical one's.
         self._memos: dict[str, dict[str, Any]] = (
             {"match": {}, "header": {}} if self._canon is self else self._canon._memos)

@@ -98,12 +98,11 @@ def resolve_meta(meta: Meta, blocks: tuple[Block, ...], text: str, agency_kind: 
     if out.title:
         out.sources["title"] = title_source
     title_year = _YEAR_IN_TITLE.search(out.title or "")
-    period = _PERIOD.search(text)
     if meta.year is not None:
         out.year, out.sources["year"] = meta.year, "meta"
     elif title_year:
         out.year, out.sources["year"] = int(title_year.group(1)), "title"
-    elif period:
+    elif period := _PERIOD.search(text):  # only then: a scan of the whole text
         out.year, out.sources["year"] = int(period.group(1)), "statistical period"
     out.agency = meta.agency or meta.fields.get("发布机构") or agency_from_title(out.title)
     if out.agency:

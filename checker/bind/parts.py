@@ -23,6 +23,7 @@ UNNUMBERED_TYPO = 0.9  # a heading that lost its numeral and has a typo ("政府
 
 # The template's own wordings, normalised once: they are compared with every candidate line.
 _label = lru_cache(maxsize=512)(norm)
+_chars = lru_cache(maxsize=512)(frozenset)  # a wording's characters, for similarity_ceiling
 
 
 def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
@@ -40,7 +41,7 @@ def _wording(rest: str, spec: PartSpec) -> tuple[str, float] | None:
     # characters bound it too (similarity_ceiling): most lines near a heading's length are another
     # part's heading, and a wording under the threshold cannot change the best one above it.
     close = [w for w in (heading, *variants) if 2 * min(len(rest), len(w)) >= TYPO_SIMILARITY * (len(rest) + len(w))
-             and similarity_ceiling(rest, w) >= TYPO_SIMILARITY]
+             and similarity_ceiling(rest, w, _chars(w)) >= TYPO_SIMILARITY]
     best = max((similarity(rest, w) for w in close), default=0.0)
     if best >= TYPO_SIMILARITY:
         return "typo", best
@@ -141,49 +142,63 @@ def _match_line(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object
 
 
 MEMO_MAX_CHARS = 64  # headings and short lines recur in every report of a batch; paragraphs do not
-MEMO_ENTRIES = 256  # per part template: its headings recur; the one-off lines (titles, names) are dropped at the bound, which a 1k batch must reach so memory stays flat beyond it
-_MATCHES: dict[int, tuple[PartSpec, dict[tuple[str, str], tuple[str, list[dict[str, object]]] | None]]] = {}
+MEMO_ENTRIES = 256  # per part template set: its headings recur; the one-off lines (titles, names) are dropped at the bound, which a 1k batch must reach so memory stays flat beyond it
+_Answer = tuple[str, list[dict[str, object]]] | None
+_ANSWERS: dict[int, tuple[tuple[PartSpec, ...], dict[tuple[str, str], tuple[_Line, tuple[_Answer, ...]]]]] = {}
+_ORDER = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
 
 
-def _match_line_memo(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object]]] | None:
-    """`_match_line`, remembered for short lines per part template (bounded: a worker checks 10,000
-    reports). Each answer gets its own deviation dicts, as a fresh match would."""
-    if len(line.text) > MEMO_MAX_CHARS:
-        return _match_line(line, spec)
-    entry = _MATCHES.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        if len(_MATCHES) >= 64:  # a handful of part templates per pack
-            _MATCHES.clear()
-        entry = _MATCHES[id(spec)] = (spec, {})
-    memo, key = entry[1], (line.text, line.normal)  # the rest follows from the normal form; a tuple compares in C
-    if key in memo:
-        found = memo[key]
-    else:
+def _read_line(text: str, normal: str, specs: tuple[PartSpec, ...],
+               longest: int | None = None) -> tuple[_Line, tuple[_Answer, ...]]:
+    """A candidate line and `_match_line` of it against every part heading, remembered for short lines
+    per template (one look-up per line instead of one per line and part; bounded: a worker checks
+    10,000 reports). The answers are shared: a caller copies the deviation dicts it keeps (`_find`).
+    `longest` is `_longest_line(specs)`, which a caller reading many lines looks up once."""
+    if len(text) > MEMO_MAX_CHARS:
+        line = _Line(text, normal, *split_numbering(normal))
+        if line.level != "1" and len(normal) > (_longest_line(specs) if longest is None else longest):
+            return line, (None,) * len(specs)  # a body paragraph: too long for a heading, and no glued one
+        return line, tuple(_match_line(line, spec) for spec in specs)
+    entry = _ANSWERS.get(id(specs))
+    if entry is None or entry[0] is not specs:
+        if len(_ANSWERS) >= 64:  # a handful of part templates per pack
+            _ANSWERS.clear()
+        entry = _ANSWERS[id(specs)] = (specs, {})
+    memo, key = entry[1], (text, normal)  # a tuple compares in C
+    found = memo.get(key)
+    if found is None:
         if len(memo) >= MEMO_ENTRIES:
             memo.clear()
-        found = memo[key] = _match_line(line, spec)
-    return None if found is None else (found[0], [dict(d) for d in found[1]])
+        line = _Line(text, normal, *split_numbering(normal))
+        found = memo[key] = (line, tuple(_match_line(line, spec) for spec in specs))
+    return found
+
+
+@lru_cache(maxsize=64)  # a handful of part templates per pack
+def _longest_line(specs: tuple[PartSpec, ...]) -> int:
+    """The longest normalised line `_line_too_long` lets through for any of `specs`: a longer line can
+    only be a glued heading, and that needs level-1 numbering (`_glued`)."""
+    return max((len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4 for spec in specs), default=0)
 
 
 def _candidates(blocks: tuple[Block, ...]) -> list[int]:
     return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and b.text.strip()]
 
 
-def _find(lines: dict[int, _Line], indices: list[int], spec: PartSpec) -> tuple[int, list[dict[str, object]]] | None:
-    ranked: list[tuple[int, int, list[dict[str, object]]]] = []
-    order = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
+def _find(answers: dict[int, tuple[_Answer, ...]], indices: list[int],
+          k: int) -> tuple[int, list[dict[str, object]]] | None:
+    """The best line for part k (the first of the best rank), with its own copy of the deviations."""
+    best: tuple[int, int, list[dict[str, object]]] | None = None
     for i in indices:
-        found = _match_line_memo(lines[i], spec)
+        found = answers[i][k]
         if found:
             quality, deviations = found
-            rank = order[quality] + len(deviations)
+            rank = _ORDER[quality] + len(deviations)
             if rank == 0:
-                return i, deviations
-            ranked.append((rank, i, deviations))
-    if not ranked:
-        return None
-    rank, i, deviations = min(ranked, key=lambda t: (t[0], t[1]))
-    return i, deviations
+                return i, [dict(d) for d in deviations]
+            if best is None or rank < best[0]:
+                best = (rank, i, deviations)
+    return None if best is None else (best[1], [dict(d) for d in best[2]])
 
 
 def _increasing(indices: list[int]) -> set[int]:
@@ -205,9 +220,15 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure,
     hits: dict[str, tuple[int, list[dict[str, object]]]] = {}
     used: set[int] = set()
     normalize = normalize or _memo(norm)
-    lines = {i: _Line.of(blocks[i].text, normalize) for i in candidates}
-    for spec in structure.parts:
-        hit = _find(lines, [i for i in candidates if i not in used], spec)
+    specs = structure.parts
+    longest = _longest_line(specs)
+    lines: dict[int, _Line] = {}
+    answers: dict[int, tuple[_Answer, ...]] = {}
+    for i in candidates:
+        text = blocks[i].text
+        lines[i], answers[i] = _read_line(text, normalize(text), specs, longest)
+    for k, spec in enumerate(specs):
+        hit = _find(answers, [i for i in candidates if i not in used], k)
         if hit is not None:
             hits[spec.id] = hit
             used.add(hit[0])

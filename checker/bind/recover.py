@@ -77,6 +77,7 @@ def _label_forms(spec: TableSpec) -> tuple[str, ...]:
         forms = [c for c in index._core.values() if len(c) >= 2]
         forms += [c for c in index.columns | index.headers | index.groups if len(c) >= 2]
         index.run_together_forms = tuple(sorted(set(forms)))
+        index.run_together_digits = any(f.isascii() and f.isdigit() for f in index.run_together_forms)
     return index.run_together_forms
 
 
@@ -87,11 +88,16 @@ def is_run_together(cells: Iterable[Cell], spec: TableSpec) -> bool:
     before it ends with a label (one `endswith` of all labels), and most cells have few digits."""
     forms = _label_forms(spec)
     memo = label_index(spec).memo("run_together")  # per template: labels and numbers recur in a batch
-    for cell in cells:
-        glued = memo.get(cell.text)
-        if glued is None:
-            glued = remember(memo, cell.text, _glued_to_digits(norm(cell.text), forms))
-        if glued:
+    texts = {cell.text for cell in cells}  # each distinct text once
+    known = texts & memo.keys()
+    if any(map(memo.__getitem__, known)):
+        return True
+    # A text of ASCII digits is its own normal form: only an all-digit form could stand before a digit.
+    digits_glue = label_index(spec).run_together_digits
+    for text in texts - known:
+        if not digits_glue and text.isascii() and text.isdigit():
+            continue
+        if remember(memo, text, _glued_to_digits(norm(text), forms)):
             return True
     return False
 
@@ -104,8 +110,18 @@ def _glued_to_digits(text: str, forms: tuple[str, ...]) -> bool:
     return False
 
 
+_HEADINGS: dict[int, tuple[Structure, list[str]]] = {}  # by id(structure); the structure is kept
+
+
 def _part_headings(structure: Structure) -> list[str]:
-    return [norm(f"{p.number}、{h}") for p in structure.parts for h in (p.heading, *p.variants)]
+    """The exact numbered part headings, made once per structure (asked for every report)."""
+    entry = _HEADINGS.get(id(structure))
+    if entry is None or entry[0] is not structure:
+        if len(_HEADINGS) >= 16:  # an edition or two per pack; bounded for processes that load many
+            _HEADINGS.clear()
+        entry = _HEADINGS[id(structure)] = (structure, [norm(f"{p.number}、{h}") for p in structure.parts
+                                                        for h in (p.heading, *p.variants)])
+    return entry[1]
 
 
 def split_glued_headings(blocks: tuple[Block, ...], structure: Structure) -> tuple[Block, ...]:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.bind import detect_edition
-from checker.bind.parts import MEMO_ENTRIES, MEMO_MAX_CHARS, _Line, _match_line, _match_line_memo, _MATCHES
+from checker.bind.parts import _ANSWERS, MEMO_ENTRIES, MEMO_MAX_CHARS, _find, _Line, _match_line, _read_line
 from checker.model import Block, Cell
 from checker.ruleset import load_ruleset
 from checker.textnorm import _FULL_WIDTH_NFKC, norm
@@ -54,26 +54,42 @@ def test_edition_from_distinct_texts_agrees_with_joining_every_text(data: st.Dat
 
 
 @given(st.data())
-def test_memoised_heading_match_agrees_with_matching_and_hands_out_its_own_deviations(data: st.DataObject) -> None:
-    spec = data.draw(st.sampled_from(PARTS))
+def test_memoised_line_and_answers_agree_with_reading_and_matching_each_part(data: st.DataObject) -> None:
+    structure = data.draw(st.sampled_from(list(STRUCTURES.values())))
     text = data.draw(st.one_of(st.sampled_from(HEADINGS), st.sampled_from(HEADINGS).map(lambda h: h[1:]),
                                st.lists(st.sampled_from(HEADINGS + _NOISE), max_size=3).map("".join)))
+    text += data.draw(st.sampled_from(["", "字" * 30, "，全年" * 20, " " * 70, "1" * 50]))  # long lines too
     line = _Line.of(text)
-    expected = _match_line(line, spec)
-    first, second = _match_line_memo(line, spec), _match_line_memo(line, spec)
-    assert first == expected and second == expected
-    if first is not None and first[1]:
-        first[1][0]["mutated"] = True  # a caller changing its answer cannot change the next one
-        assert _match_line_memo(line, spec) == expected
+    expected = (line, tuple(_match_line(line, spec) for spec in structure.parts))
+    assert _read_line(text, line.normal, structure.parts) == expected
+    assert _read_line(text, line.normal, structure.parts) == expected
+
+
+@given(st.data())
+def test_find_picks_the_first_best_line_and_hands_out_its_own_deviations(data: st.DataObject) -> None:
+    structure = data.draw(st.sampled_from(list(STRUCTURES.values())))
+    texts = data.draw(st.lists(st.one_of(st.sampled_from(HEADINGS), st.sampled_from(HEADINGS).map(lambda h: h[1:]),
+                                         st.sampled_from(_NOISE)), max_size=8))
+    answers = {i: _read_line(t, norm(t), structure.parts)[1] for i, t in enumerate(texts)}
+    order = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
+    for k, spec in enumerate(structure.parts):
+        ranked = [(order[m[0]] + len(m[1]), i, m[1]) for i, t in enumerate(texts)
+                  if (m := _match_line(_Line.of(t), spec))]
+        expected = min(ranked, key=lambda r: (r[0], r[1]))[1:] if ranked else None
+        found = _find(answers, list(answers), k)
+        assert found == (None if expected is None else tuple(expected))
+        if found is not None and found[1]:
+            found[1][0]["mutated"] = True  # a caller changing its answer cannot change the next one
+            assert _find(answers, list(answers), k) == tuple(expected)
 
 
 def test_heading_memo_stays_bounded_and_keeps_no_paragraphs() -> None:
-    spec = PARTS[0]
+    specs = next(iter(STRUCTURES.values())).parts
     for n in range(MEMO_ENTRIES * 2 + 10):
-        _match_line_memo(_Line.of(f"一、{n}"), spec)
+        _read_line(f"一、{n}", norm(f"一、{n}"), specs)
     long = _Line.of("一、总体情况" + "字" * MEMO_MAX_CHARS)
-    _match_line_memo(long, spec)
-    memo = _MATCHES[id(spec)][1]
+    _read_line(long.text, long.normal, specs)
+    memo = _ANSWERS[id(specs)][1]
     assert len(memo) <= MEMO_ENTRIES and (long.text, long.normal) not in memo
 
 
