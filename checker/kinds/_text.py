@@ -245,8 +245,23 @@ def _parts(bound: BoundReport, part_ids: list[str]) -> Scope:
 
 
 def scope(ctx: Context, params: dict[str, Any]) -> Scope:
+    """The rule's scope, made once per run for the rules that read the same one (a scope is not changed by
+    the kinds; one that cannot be assessed is raised afresh each time, with the same reasons)."""
     kind = params.get("scope", "parts" if params.get("parts") else "text")
-    bound = ctx.bound
+    key = ("scope", kind, tuple(params["parts"]) if kind == "parts" else None)
+    found = ctx.shared.get(key)
+    if found is None:
+        try:
+            found = _scope(ctx.bound, kind, params)
+        except NotAssessable as exc:
+            found = exc
+        ctx.shared[key] = found
+    if isinstance(found, NotAssessable):
+        raise NotAssessable(found.reason, cause=found.cause, zh=found.reasons["zh"])
+    return found
+
+
+def _scope(bound: BoundReport, kind: str, params: dict[str, Any]) -> Scope:
     if kind == "title":
         found = _title(bound)
     elif kind == "intro":

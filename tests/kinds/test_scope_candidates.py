@@ -51,3 +51,24 @@ def test_candidates_on_the_rule_examples_reports(ruleset) -> None:
         for regex in regexes:
             assert where.candidates([regex]) == plain(where.paragraphs, [regex])
         assert where.candidates(regexes) == plain(where.paragraphs, regexes)
+
+
+def test_a_scope_is_made_once_per_run_and_a_not_assessable_one_raises_alike(ruleset) -> None:
+    import pytest
+
+    from checker.examples import build
+    from checker.kinds._base import Context, NotAssessable
+    from checker.kinds._text import scope
+
+    bound = build(ruleset, None)
+    shared: dict = {}
+    first = scope(Context(bound=bound, shared=shared), {"parts": ["overview"]})
+    assert scope(Context(bound=bound, shared=shared), {"parts": ["overview"]}) is first
+    assert scope(Context(bound=bound, shared=shared), {"parts": ["overview", "other"]}) is not first
+    bound.parts["problems"].found = False
+    reasons = []
+    for context in (Context(bound=bound), Context(bound=bound, shared=shared), Context(bound=bound, shared=shared)):
+        with pytest.raises(NotAssessable) as raised:
+            scope(context, {"parts": ["problems"]})
+        reasons.append((raised.value.reason, raised.value.reasons, raised.value.cause))
+    assert reasons[0] == reasons[1] == reasons[2] and reasons[0][2] == "parts_present"
