@@ -121,13 +121,14 @@ def evaluate(bound: BoundReport, ruleset: Ruleset, *, lang: str = "zh", previous
     pending: list[tuple[Rule, NotAssessable]] = []
     evaluated = 0
     selected = rules if rules is not None else [r for r in ruleset.rules if r.enabled]
+    shared: dict[Any, Any] = {}  # what the rules of this run derive alike (Context.shared)
     for rule in selected:
         if not rule.applies(bound.edition, bound.meta.agency_kind):
             continue
         if rule.needs_previous and previous is None:
             continue
         evaluated += 1
-        context = Context(bound=bound, previous=previous, lang=lang, rule_id=rule.id)
+        context = Context(bound=bound, previous=previous, lang=lang, rule_id=rule.id, shared=shared)
         try:
             violations = list(get_kind(rule.kind).check(context, rule.params))
         except NotAssessable as exc:

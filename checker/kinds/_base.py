@@ -8,6 +8,7 @@ does no I/O, and never sets a severity or a rule id: the engine does.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -58,6 +59,9 @@ class Context:
     previous: BoundReport | None = None
     lang: str = "zh"  # the run's language; a kind's own wording goes out as Bilingual, never chosen by this
     rule_id: str = ""
+    # What the rules of one evaluation derive alike from the report (a table's zero convention, a scope):
+    # the engine hands every rule of a run the same dict; the report does not change during a run.
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     def table(self, table_id: str) -> BoundTable:
         """The bound table, or NotAssessable when the edition has no such table or it was not found."""
@@ -84,6 +88,18 @@ class Context:
         if not found:
             raise NotAssessable("none of the tables was found", cause="table_present", zh="相关统计表均未找到")
         return found
+
+
+def per_params(spec: TableSpec, params: dict[str, Any], what: str, build: Callable[[], Any]) -> Any:
+    """`build()`, once per template and rule parameters: what a rule reads of a table (its lines, operand
+    keys) depends on nothing else. Parameters are compared by value, so edited parameters are a new plan."""
+    key = (id(spec), id(params), what)
+    hit = _PER_TEMPLATE.get(key)  # type: ignore[arg-type]
+    if hit is None or hit[0] is not spec or hit[1][0] != params:
+        if len(_PER_TEMPLATE) >= 256:
+            _PER_TEMPLATE.clear()
+        hit = _PER_TEMPLATE[key] = (spec, (copy.deepcopy(params), build()))  # type: ignore[index]
+    return hit[1][1]
 
 
 def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:

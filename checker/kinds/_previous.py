@@ -10,7 +10,6 @@ wrong `--previous` gives one finding, not a carry-over warning in every column.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from checker.bind.meta import agency_from_title
 from checker.bound import BoundReport, BoundTable
@@ -76,7 +75,12 @@ def previous_table(previous: BoundReport, table_id: str) -> BoundTable:
 
 def mask(text: str, numbers: bool = True) -> str:
     """Text for comparing years: width/space-normalised, years (and all numbers) replaced by '#'."""
-    text = norm(unicodedata.normalize("NFKC", text))
+    return masked_norm(norm(text), numbers)
+
+
+def masked_norm(text: str, numbers: bool = True) -> str:
+    """`mask` of a text already normalised: `norm` applies NFKC itself, and NFKC is idempotent, so
+    `norm(NFKC(text))` (what mask computed) is `norm(text)`, which the kinds may already hold."""
     text = _CN_YEAR.sub("#年", text)
     if numbers:
         return _NUMBER.sub("#", text)

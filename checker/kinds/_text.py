@@ -14,6 +14,7 @@ way); `{regex: ...}` is a regular expression on that normalised text; kinds list
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -38,6 +39,7 @@ class Scope:
     bound: BoundReport | None = None  # the report whose memos serve the joined text, once scoped
 
     _joined: str | None = field(default=None, init=False, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -62,6 +64,51 @@ class Scope:
             else:
                 return False
         return True
+
+    def candidates(self, regexes: list[re.Pattern[str]]) -> list[Paragraph]:
+        """The paragraphs, in order, for which `may_match(regex, normalize(p.text))` holds for some regex.
+
+        The same list as testing every paragraph against every regex, found from where the words of
+        one requirement of each regex occur in the joined text: a long report has hundreds of
+        paragraphs, and a rule's statements are in few of them. A word without a line break lies
+        within one paragraph of the joined text, so its occurrences name exactly the paragraphs
+        holding it; the paragraphs found are then tested as before."""
+        found: set[int] = set()
+        for regex in regexes:
+            found.update(self._holding(regex))
+        texts = self.paragraphs
+        return [texts[n] for n in sorted(found)]
+
+    def _holding(self, regex: re.Pattern[str]) -> list[int]:
+        """Indexes of the paragraphs that may match `regex`."""
+        normalize = self.normalize
+        groups = _required(regex.pattern, regex.flags)
+        if not groups or any("\n" in word for words in groups for word in words):
+            return [n for n, p in enumerate(self.paragraphs) if may_match(regex, normalize(p.text))]
+        if not self.may_match(regex):
+            return []
+        text, starts = self.text, self._offsets()
+        # Any requirement names a superset of the answer; one of long words is found in fewer places.
+        words = max(groups, key=lambda g: min(len(w) for w in g))
+        holding: set[int] = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                n = bisect_right(starts, at) - 1
+                holding.add(n)
+                at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # the next paragraph on
+        paragraphs = self.paragraphs
+        return [n for n in holding if may_match(regex, normalize(paragraphs[n].text))]
+
+    def _offsets(self) -> list[int]:
+        """Where each paragraph starts in `text`."""
+        if self._starts is None:
+            starts, at = [], 0
+            for p in self.paragraphs:
+                starts.append(at)
+                at += len(self.normalize(p.text)) + 1
+            self._starts = starts
+        return self._starts
 
 
 def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
@@ -198,8 +245,23 @@ def _parts(bound: BoundReport, part_ids: list[str]) -> Scope:
 
 
 def scope(ctx: Context, params: dict[str, Any]) -> Scope:
+    """The rule's scope, made once per run for the rules that read the same one (a scope is not changed by
+    the kinds; one that cannot be assessed is raised afresh each time, with the same reasons)."""
     kind = params.get("scope", "parts" if params.get("parts") else "text")
-    bound = ctx.bound
+    key = ("scope", kind, tuple(params["parts"]) if kind == "parts" else None)
+    found = ctx.shared.get(key)
+    if found is None:
+        try:
+            found = _scope(ctx.bound, kind, params)
+        except NotAssessable as exc:
+            found = exc
+        ctx.shared[key] = found
+    if isinstance(found, NotAssessable):
+        raise NotAssessable(found.reason, cause=found.cause, zh=found.reasons["zh"])
+    return found
+
+
+def _scope(bound: BoundReport, kind: str, params: dict[str, Any]) -> Scope:
     if kind == "title":
         found = _title(bound)
     elif kind == "intro":

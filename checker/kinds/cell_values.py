@@ -50,30 +50,46 @@ def _problem(cell: Any, decimals: bool, signed: bool) -> str | None:
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     wanted = set(params["report"])
     for table in ctx.tables(params["tables"]):
-        blanks: dict[str, list[str]] = {}
-        cells = table.cells
-        for key, row_id, column_id, decimals, signed in _layout(table.spec):
-            cell = cells.get(key)
-            if cell is None:
-                continue
-            value = cell.value
-            state = value.state
-            if state == "blank":
-                blanks.setdefault(column_id, []).append(row_id)
-                continue
-            if state == "number" and (decimals or value.value == value.value.to_integral_value()):
-                continue  # a plain count (or an amount): nothing to report, the common case
-            problem = _problem(cell, decimals, signed)
+        problems, blanks = _walk(ctx, table)
+        for cell, row_id, column_id, problem in problems:
             kind = "invalid" if problem in ("signed", "unit", "text") else problem
-            if problem and kind in wanted:
+            if kind in wanted:
                 zh, en = _PROBLEMS[problem]
                 yield Violation(
                     cell_location(table, cell, row_id, column_id),
-                    {"text": value.text, "problem": Bilingual(zh, en)},
-                    {"text": value.text, "problem": problem},
+                    {"text": cell.value.text, "problem": Bilingual(zh, en)},
+                    {"text": cell.value.text, "problem": problem},
                 )
         if "blank" in wanted:
             yield from _blanks(ctx, table, blanks)
+
+
+def _walk(ctx: Context, table: Any) -> tuple[list[tuple[Any, str, str, str]], dict[str, list[str]]]:
+    """The table's problem cells in slot order and its blank rows by column: one walk of the cells per
+    run, shared by the rules of this kind (blanks and the other problems are two rules)."""
+    key = (KIND, id(table))
+    found = ctx.shared.get(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    problems: list[tuple[Any, str, str, str]] = []
+    blanks: dict[str, list[str]] = {}
+    cells = table.cells
+    for key_, row_id, column_id, decimals, signed in _layout(table.spec):
+        cell = cells.get(key_)
+        if cell is None:
+            continue
+        value = cell.value
+        state = value.state
+        if state == "blank":
+            blanks.setdefault(column_id, []).append(row_id)
+            continue
+        if state == "number" and (decimals or value.value == value.value.to_integral_value()):
+            continue  # a plain count (or an amount): nothing to report, the common case
+        problem = _problem(cell, decimals, signed)
+        if problem:
+            problems.append((cell, row_id, column_id, problem))
+    found = ctx.shared[key] = (problems, blanks)
+    return found
 
 
 Slot = tuple[tuple[str, str], str, str, bool, bool]  # ((row, column), row, column, decimals allowed, sign allowed)

@@ -21,8 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundCell, BoundTable
-from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, operand, spec_column,
-                                 spec_row)
+from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, operand, per_params,
+                                 spec_column, spec_row)
 
 KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
@@ -79,58 +79,75 @@ def _lines(table: BoundTable, each: str, params: dict[str, Any]) -> list[str]:
     return list(spec.expand(params.get("rows", default)))
 
 
+Plan = tuple[tuple[list[tuple[str, str]], list[tuple[str, str]]], ...]  # (left keys, right keys) in check order
+
+
+def _plan(table: BoundTable, params: dict[str, Any]) -> Plan:
+    """Every identity on every line of the template as operand keys, in the order the rule checks them."""
+    spec = table.spec
+    by_row = params["each"] == "row"
+    identities = [(spec.expand(i["left"]), spec.expand(i["right"])) for i in params["identities"]]
+    plan = []
+    for line in _lines(table, params["each"], params):
+        for left_names, right_names in identities:
+            if by_row:
+                plan.append(([(line, c) for c in left_names], [(line, c) for c in right_names]))
+            else:
+                plan.append(([(r, line) for r in left_names], [(r, line) for r in right_names]))
+    return tuple(plan)
+
+
+def _writes_zeros(ctx: Context, table: BoundTable) -> bool:
+    """Whether the table writes its zeros as 0; once per run for the several identity rules of a table."""
+    key = ("writes zeros", id(table))
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = any(c.value.state == "number" and c.value.value == 0 for c in table.cells.values())
+    return found
+
+
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     table = ctx.table(params["table"])
     if ctx.rule_id in table.unassessable:
         raise NotAssessable("the numbers of this table were recovered using this identity", cause="table_present",
                             zh="该表数字是借助本勾稽关系从粘连文本中恢复的，无法再用它检验")
-    each = params["each"]
     tolerance = Decimal(str(params.get("tolerance", 0)))
-    by_row = each == "row"
-    spec = table.spec
-    writes_zeros = any(c.value.state == "number" and c.value.value == 0 for c in table.cells.values())
+    by_row = params["each"] == "row"
+    writes_zeros = _writes_zeros(ctx, table)
     cells, found_rows = table.cells, table.rows
-    identities = [(spec.expand(i["left"]), spec.expand(i["right"])) for i in params["identities"]]
-    for line in _lines(table, each, params):
-        for left_names, right_names in identities:
-            if by_row:
-                left = [(line, c) for c in left_names]
-                right = [(line, c) for c in right_names]
-            else:
-                left = [(r, line) for r in left_names]
-                right = [(r, line) for r in right_names]
-            left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
-            if left_side is None or right_side is None:
-                continue  # a row the binder did not find (table_labels reports it), or text in an operand
-            (left_sum, left_blank, blank_in_left), (right_sum, right_blank, blank_in_right) = left_side, right_side
-            if left_blank or right_blank:
-                continue  # one side left wholly blank: cell rules report it
-            if writes_zeros and (blank_in_left or blank_in_right):
-                continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
-            difference = left_sum - right_sum
-            if abs(difference) <= tolerance:
-                continue
-            anchor_row, anchor_column = left[0]
-            location = cell_location(
-                table, table.cell(anchor_row, anchor_column),
-                anchor_row if by_row else None, anchor_column if not by_row else None,
-            )
-            if not by_row and len(left) == 1:
-                location = cell_location(table, table.cell(anchor_row, anchor_column), anchor_row, anchor_column)
-            yield Violation(
-                location,
-                {
-                    "left": fmt_number(left_sum),
-                    "right": fmt_number(right_sum),
-                    "difference": fmt_number(difference),
-                    "left_terms": _terms(table, left, by_row),
-                    "right_terms": _terms(table, right, by_row),
-                    "tolerance": fmt_number(tolerance),
-                },
-                {
-                    "left": {"sum": fmt_number(left_sum), "operands": [operand(table, r, c) for r, c in left]},
-                    "right": {"sum": fmt_number(right_sum), "operands": [operand(table, r, c) for r, c in right]},
-                    "difference": fmt_number(difference),
-                    "tolerance": fmt_number(tolerance),
-                },
-            )
+    for left, right in per_params(table.spec, params, KIND, lambda: _plan(table, params)):
+        left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
+        if left_side is None or right_side is None:
+            continue  # a row the binder did not find (table_labels reports it), or text in an operand
+        (left_sum, left_blank, blank_in_left), (right_sum, right_blank, blank_in_right) = left_side, right_side
+        if left_blank or right_blank:
+            continue  # one side left wholly blank: cell rules report it
+        if writes_zeros and (blank_in_left or blank_in_right):
+            continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
+        difference = left_sum - right_sum
+        if abs(difference) <= tolerance:
+            continue
+        anchor_row, anchor_column = left[0]
+        location = cell_location(
+            table, table.cell(anchor_row, anchor_column),
+            anchor_row if by_row else None, anchor_column if not by_row else None,
+        )
+        if not by_row and len(left) == 1:
+            location = cell_location(table, table.cell(anchor_row, anchor_column), anchor_row, anchor_column)
+        yield Violation(
+            location,
+            {
+                "left": fmt_number(left_sum),
+                "right": fmt_number(right_sum),
+                "difference": fmt_number(difference),
+                "left_terms": _terms(table, left, by_row),
+                "right_terms": _terms(table, right, by_row),
+                "tolerance": fmt_number(tolerance),
+            },
+            {
+                "left": {"sum": fmt_number(left_sum), "operands": [operand(table, r, c) for r, c in left]},
+                "right": {"sum": fmt_number(right_sum), "operands": [operand(table, r, c) for r, c in right]},
+                "difference": fmt_number(difference),
+                "tolerance": fmt_number(tolerance),
+            },
+        )

@@ -25,7 +25,7 @@ from decimal import Decimal
 from checker.bound import BoundCell, BoundReport, BoundTable
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._previous import mask, previous_report, previous_table
+from checker.kinds._previous import masked_norm, previous_report, previous_table
 from checker.textnorm import _SIMILARITY_BUDGET, norm, similarity
 
 KIND = "previous_similarity"
@@ -65,7 +65,9 @@ def _similarity_from(a: str, b: str, threshold: float, counts: tuple[Counter[str
 
 
 def _masked(bound: BoundReport, text: str, numbers: bool = True) -> str:
-    return bound.derived(("mask", text, numbers), lambda: mask(text, numbers=numbers))
+    """`mask(text, numbers)`, once per report; both masks of a part share its normalised text."""
+    return bound.derived(("mask", text, numbers),
+                         lambda: masked_norm(bound.derived(("norm", text), lambda: norm(text)), numbers=numbers))
 
 
 def _content(cell: BoundCell) -> Decimal | str:

@@ -63,7 +63,7 @@ def _forbidden(ctx: Context, entries: list[Any], where: Scope, max_chars: int | 
     if not compiled:
         return
     title = norm(ctx.bound.meta.title or "") if except_title else None
-    for paragraph in where.paragraphs:
+    for paragraph in where.candidates([regex for _, regex in compiled]):  # the others match no entry
         text = where.normalize(paragraph.text)
         if (max_chars is not None and len(text) > max_chars) or text == title:
             continue
@@ -96,7 +96,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     anchor = where.location
     if params.get("only_if"):
         regexes = [regex for e in params["only_if"] if where.may_match(regex := pattern(e))]
-        hit = next((p for p in where.paragraphs if regexes for r in regexes
+        hit = next((p for p in where.candidates(regexes) for r in regexes
                     if may_match(r, norm_text := where.normalize(p.text)) and r.search(norm_text)), None)
         if hit is None:
             return

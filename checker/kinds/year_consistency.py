@@ -77,7 +77,7 @@ def _statements(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     where = scope(ctx, params)
     reporting_year = ctx.bound.meta.year
     statements = [(statement, regex) for statement in params["statements"] if where.may_match(regex := pattern(statement))]
-    for paragraph in where.paragraphs if statements else ():
+    for paragraph in where.candidates([regex for _, regex in statements]):  # the others match no statement
         text = where.normalize(paragraph.text)
         for statement, regex in statements:
             if not may_match(regex, text):

@@ -135,3 +135,14 @@ def test_representation_of_numbers_does_not_matter(cells, style) -> None:
     bound = bound_with({k: write(v) for k, v in off.items()})
     [violation] = violations(bound, "ID-T3-BALANCE")
     assert (violation.location.column, violation.values["difference"]) == ("natural", "1")
+
+
+def test_a_rules_plan_is_rebuilt_when_its_parameters_change() -> None:
+    """The operand plan is kept per template and parameters: edited parameters are a new plan."""
+    from checker.kinds._base import per_params
+
+    params = {"each": "row", "identities": [{"left": ["total"], "right": ["@applicants"]}]}
+    first = per_params(SPEC, params, "test", lambda: "first")
+    assert per_params(SPEC, params, "test", lambda: "second") == "first"
+    params["identities"][0]["left"] = ["natural"]
+    assert per_params(SPEC, params, "test", lambda: "third") == "third" != first
