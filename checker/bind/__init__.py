@@ -32,8 +32,11 @@ def detect_edition(blocks: tuple[Block, ...], structures: dict[str, Structure],
     raw: set[str] = set()
     raw.update(*((kinds_of.get(id(b)) or row_kinds(b))[0] for b in blocks if b.type == "table"))
     raw.update(b.text for b in blocks if b.type != "table" and len(b.text) < 120)
-    found = _fingerprints_in(raw, structures)
-    counts = {e: sum(1 for f in s.fingerprint_keys() if f and (e, f) in found) for e, s in structures.items()}
+    keys, found = _fingerprints_in(raw, structures)
+    counts = dict.fromkeys(structures, 0)
+    for key in keys:  # every (edition, key) of the structures, in order, repeats kept
+        if key in found:
+            counts[key[0]] += 1
     best = max(counts.values(), default=0)
     if best == 0:
         return None
@@ -41,15 +44,18 @@ def detect_edition(blocks: tuple[Block, ...], structures: dict[str, Structure],
     return winners[0] if len(winners) == 1 else None
 
 
-_FINGERPRINTS: dict[int, tuple[tuple[Structure, ...], tuple[tuple[str, str], ...], bool, dict[str, frozenset]]] = {}
+_FINGERPRINTS: dict[int, tuple[tuple[tuple[str, Structure], ...], tuple[tuple[str, str], ...], bool, dict[str, frozenset]]] = {}
 
 
-def _fingerprints_in(texts: set[str], structures: dict[str, Structure]) -> set[tuple[str, str]]:
-    """The (edition, key) fingerprints found in the normalised texts, each text's answer remembered
-    per set of structures (labels and numbers recur in every report; bounded like the label memos)."""
-    shape = tuple(structures.values())
+def _fingerprints_in(texts: set[str], structures: dict[str, Structure]
+                     ) -> tuple[tuple[tuple[str, str], ...], set[tuple[str, str]]]:
+    """Every (edition, key) fingerprint of the structures (made once per set of structures) and those
+    found in the normalised texts, each text's answer remembered per set of structures (labels and
+    numbers recur in every report; bounded like the label memos)."""
+    shape = tuple(structures.items())
     entry = _FINGERPRINTS.get(id(structures))
-    if entry is None or len(entry[0]) != len(shape) or any(a is not b for a, b in zip(entry[0], shape)):
+    if entry is None or len(entry[0]) != len(shape) or any(
+            a[0] != b[0] or a[1] is not b[1] for a, b in zip(entry[0], shape)):
         if len(_FINGERPRINTS) >= 16:
             _FINGERPRINTS.clear()
         keys = tuple((e, f) for e, s in structures.items() for f in s.fingerprint_keys() if f)
@@ -66,7 +72,7 @@ def _fingerprints_in(texts: set[str], structures: dict[str, Structure]) -> set[t
         hits = frozenset(k for k in keys if k[1] in normal)
         found |= hits
         remember(memo, text, hits)
-    return found
+    return keys, found
 
 
 def expected_edition(year: int | None) -> str | None:
@@ -123,7 +129,7 @@ def bind(report: Report, structures: dict[str, Structure], source: str = "", age
     """Bind `report`; `identities` are the row identities a recovery of run-together cells may rely on
     (checker.bind.recover.identities_of of the rule set); without them only self-evident splits are read."""
     blocks = report.blocks
-    paragraphs = [Paragraph(b.text.strip(), b.line, b.page) for b in blocks if b.type != "table" and b.text.strip()]
+    paragraphs = [Paragraph(text, b.line, b.page) for b in blocks if b.type != "table" and (text := b.text.strip())]
     text = "\n".join(p.text for p in paragraphs)
     meta = resolve_meta(report.meta, blocks, text, agency_kind)
     kinds_of = {id(b): row_kinds(b) for b in blocks if b.type == "table"}  # read once for every table step
