@@ -48,11 +48,17 @@ def _templates() -> list[dict]:
 
 
 def _vary(template: dict, i: int) -> dict:
+    from checker.bind.meta import agency_from_title
+
     rng = random.Random(i)
     doc = json.loads(json.dumps(template))
     title = doc["meta"]["title"]
     base = int(re.search(r"20[0-9]{2}", title)[0])  # the template's own year: its format edition holds
-    old = doc["meta"].get("agency") or title[: title.index(str(base))]
+    # The agency as the title names it ("2019年上海市人民政府办公厅…" names it after the year). Never "":
+    # str.replace("", name) would put the name between every two characters of the report.
+    old = doc["meta"].get("agency") or agency_from_title(title) or title[: title.index(str(base))]
+    if not old:
+        raise ValueError(f"template without an agency name: {title!r}")
     agency, year = f"样例{i // 3:05d}县人民政府办公室", base - 2 + i % 3
     swap = lambda s: s.replace(old, agency).replace(str(base), str(year))  # noqa: E731
     doc["meta"] = {"title": f"{agency}{year}年政府信息公开工作年度报告", "agency": agency, "year": year}

@@ -154,6 +154,14 @@ class BoundReport:
             found = seen[word] = word in text
         return found
 
+    def words_in(self, text: str) -> dict[str, bool]:
+        """The memo `contains` keeps for `text` (word -> whether it is in it), for callers that look up many
+        words at once without a method call per word; they fill it as `contains` does."""
+        seen = self._words.get(text)
+        if seen is None:
+            seen = self._words[text] = {}
+        return seen
+
     def derived(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """`compute()`, once per report for `key`, which names the computation and holds the content
         it reads (so a patched report is a new key): in a batch this year's report is next year's

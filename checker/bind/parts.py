@@ -257,13 +257,14 @@ def _attach_bodies(blocks: tuple[Block, ...], parts: dict[str, BoundPart]) -> No
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         # A heading line that runs on into text ("一、总体情况2024年，…") keeps the rest as body.
         line = norm(blocks[start].text)
-        _level, _numeral, rest = split_numbering(line)
-        if part.heading and line.startswith(norm(part.heading)) and len(line) > len(norm(part.heading)):
-            extra = line[len(norm(part.heading)):]
+        rest = split_numbering(line)[2]
+        heading = norm(part.heading) if part.heading else ""
+        if heading and line.startswith(heading) and len(line) > len(heading):
+            extra = line[len(heading):]
         else:
-            extra = rest[len(norm(part.spec.heading)):] if rest.startswith(norm(part.spec.heading)) else ""
+            wording = norm(part.spec.heading)
+            extra = rest[len(wording):] if rest.startswith(wording) else ""
         if extra:
             part.paragraphs.append(Paragraph(extra, part.line, part.page))
-        for block in blocks[start + 1 : end]:
-            if block.type != "table" and block.text.strip():
-                part.paragraphs.append(Paragraph(block.text.strip(), block.line, block.page))
+        part.paragraphs += [Paragraph(text, block.line, block.page) for block in blocks[start + 1 : end]
+                            if block.type != "table" and (text := block.text.strip())]

@@ -86,9 +86,13 @@ def is_run_together(cells: Iterable[Cell], spec: TableSpec) -> bool:
 
     Scanned from the digits, not the labels: a label followed by a digit is a digit whose text
     before it ends with a label (one `endswith` of all labels), and most cells have few digits."""
+    return run_together_in({cell.text for cell in cells}, spec)
+
+
+def run_together_in(texts: set[str], spec: TableSpec) -> bool:
+    """`is_run_together` of cells with these distinct texts."""
     forms = _label_forms(spec)
     memo = label_index(spec).memo("run_together")  # per template: labels and numbers recur in a batch
-    texts = {cell.text for cell in cells}  # each distinct text once
     known = texts & memo.keys()
     if any(map(memo.__getitem__, known)):
         return True

@@ -76,16 +76,18 @@ def _adopt_value_blocks(blocks: tuple[Block, ...], chosen: dict[str, list[Block]
         chosen[tid] = [blocks[p] for p in positions]
 
 
-def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_stream: dict[str, list[Block]]) -> dict[str, BoundTable]:
-    """Assign each table block to the template it matches best, then read each template's blocks."""
+def bind_tables(blocks: tuple[Block, ...], structure: Structure, paragraphs_as_stream: dict[str, list[Block]],
+                kinds_of: dict[int, tuple[list[str], bytes]] | None = None) -> dict[str, BoundTable]:
+    """Assign each table block to the template it matches best, then read each template's blocks
+    (`kinds_of`: the blocks' `row_kinds` where read already, by id)."""
     indexes = {spec.id: label_index(spec) for spec in structure.tables}
     chosen: dict[str, list[Block]] = {spec.id: [] for spec in structure.tables}
     indexes_of: dict[str, list[int]] = {spec.id: [] for spec in structure.tables}
-    kinds_of: dict[int, tuple[list[str], bytes]] = {}  # row_kinds of each table block, read once
+    kinds_of = {} if kinds_of is None else kinds_of  # row_kinds of each table block, read once
     for position, block in enumerate(blocks):
         if block.type != "table" or not block.rows:
             continue
-        texts, kinds = kinds_of[id(block)] = row_kinds(block)
+        texts, kinds = kinds_of.get(id(block)) or kinds_of.setdefault(id(block), row_kinds(block))
         scores = block_scores(texts, kinds, indexes)
         best = max(scores.values())
         winners = [t for t, s in scores.items() if s == best]

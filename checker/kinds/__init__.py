@@ -34,8 +34,10 @@ _loaded: dict[str, ModuleType] = {}
 
 
 def get(kind: str) -> ModuleType:
+    module = _loaded.get(kind)  # one look-up for a loaded kind: the engine asks once per rule and report
+    if module is not None:
+        return module
     if kind not in KIND_NAMES:
         raise KeyError(kind)
-    if kind not in _loaded:
-        _loaded[kind] = importlib.import_module(f"checker.kinds.{kind}")
-    return _loaded[kind]
+    module = _loaded[kind] = importlib.import_module(f"checker.kinds.{kind}")
+    return module

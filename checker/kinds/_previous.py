@@ -57,7 +57,10 @@ def previous_report(ctx: Context) -> BoundReport:
     previous = ctx.previous
     if previous is None:
         raise NotAssessable("no previous-year report given (--previous)", zh="未提供上年度报告（--previous）")
-    problems = pair_problems(ctx.bound, previous)
+    key = ("pair problems", id(previous))  # once per run for the cross-year rules (names, similarity)
+    problems = ctx.shared.get(key)
+    if problems is None:
+        problems = ctx.shared[key] = pair_problems(ctx.bound, previous)
     if problems:
         _, en, zh, _ = problems[0]
         raise NotAssessable(en, cause="previous_pair", zh=zh)

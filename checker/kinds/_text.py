@@ -56,10 +56,13 @@ class Scope:
         text = self.text
         if self.bound is None:
             return may_match(regex, text)
-        contains = self.bound.contains
+        seen = self.bound.words_in(text)  # the report's memo, read inline: ~100 look-ups a report
         for words in _required(regex.pattern, regex.flags):  # all(any(...)) as loops: no generator per call
             for word in words:
-                if contains(text, word):
+                found = seen.get(word)
+                if found is None:
+                    found = seen[word] = word in text
+                if found:
                     break
             else:
                 return False

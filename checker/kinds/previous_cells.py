@@ -60,8 +60,13 @@ def _sum(tables: dict[str, BoundTable], cells: list[tuple[str, str, str]]) -> tu
     return sum_cells([tables[who].cell(row, column) for who, row, column in cells])
 
 
-def _bound(absolute: Any, relative: Any, right: Decimal) -> Decimal:
-    return max(Decimal(str(absolute or 0)), Decimal(str(relative or 0)) * abs(right))
+def _band(absolute: Any, relative: Any) -> tuple[Decimal, Decimal]:
+    """A rule's (absolute, relative) bound as decimals, made once per rule run instead of per line."""
+    return Decimal(str(absolute or 0)), Decimal(str(relative or 0))
+
+
+def _bound(band: tuple[Decimal, Decimal], right: Decimal) -> Decimal:
+    return max(band[0], band[1] * abs(right))
 
 
 def _label(tables: dict[str, BoundTable], who: str, row: str, column: str, by_row: bool) -> str:
@@ -88,6 +93,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     else:
         lines = params.get("columns") or [c.id for c in spec.columns]
     at_most = params.get("relation", "equal") == "at_most"
+    tolerance_band = _band(params.get("tolerance"), params.get("relative_tolerance"))
+    limited = "limit" in params or "relative_limit" in params
+    limit_band = _band(params.get("limit"), params.get("relative_limit")) if limited else None
     for line in spec.expand(lines):
         def cells(terms: list[Term]) -> list[tuple[str, str, str]]:
             return [(who, line, name) if by_row else (who, name, line) for who, name in terms]
@@ -98,12 +106,11 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         if left_sum is None or right_sum is None or left_blank or right_blank:
             continue
         difference = left_sum - right_sum
-        tolerance = _bound(params.get("tolerance"), params.get("relative_tolerance"), right_sum)
+        tolerance = _bound(tolerance_band, right_sum)
         excess = difference if at_most else abs(difference)
         if excess <= tolerance:
             continue
-        if ("limit" in params or "relative_limit" in params) and \
-                excess > _bound(params.get("limit"), params.get("relative_limit"), right_sum):
+        if limit_band is not None and excess > _bound(limit_band, right_sum):
             continue  # a large difference: the rule with the larger band reports it
         who, row, column = next(c for c in left + right if c[0] == "this")
         location = cell_location(tables["this"], tables["this"].cell(row, column), row, column)

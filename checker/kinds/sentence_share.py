@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
@@ -46,6 +47,14 @@ def sentences(paragraphs: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex that finds a sentence holding any of the phrases: a phrase is a literal (`_text.pattern`),
+    so this alternation of the same literals matches where one of them does, in one search instead of
+    one per phrase and sentence."""
+    return re.compile("|".join(pattern(p).pattern for p in phrases)) if phrases else None
+
+
 def _percent(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
 
@@ -59,7 +68,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     length = sum(len(t) for t in texts)
     found = sentences(texts)
     terms = [(entry, pattern(entry)) for entry in params["terms"]]
-    hits = [s for s in found if any(p.search(s) for _, p in terms)]
+    phrases = _any_phrase(tuple(e for e in params["terms"] if isinstance(e, str)))
+    regexes = [p for e, p in terms if not isinstance(e, str)]
+    hits = [s for s in found if (phrases is not None and phrases.search(s)) or any(p.search(s) for p in regexes)]
     matched = [entry_label(e) for e, p in terms if any(p.search(s) for s in hits)]
     share = len(hits) / len(found) if found else 0.0
     specific = any(pattern(e).search(t) for e in params.get("unless", []) for t in texts)

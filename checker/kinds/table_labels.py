@@ -14,7 +14,7 @@ from typing import Any
 
 from checker.findings import Location
 from checker.bound import BoundTable
-from checker.kinds._base import Context, Violation, cell_location
+from checker.kinds._base import Context, Violation, cell_location, spec_row
 
 KIND = "table_labels"
 PLACEHOLDERS = frozenset({"rows", "count", "found", "expected"})
@@ -28,8 +28,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
 
 def _check_table(table: BoundTable, wanted: set[str]) -> Iterator[Violation]:
     spec = table.spec
-    if "missing" in wanted and table.missing_rows:
-        labels = [spec.row(r).label or r for r in table.missing_rows]
+    missing = table.missing_rows if "missing" in wanted else None
+    if missing:
+        labels = [spec_row(spec, r).label or r for r in missing]
         yield Violation(
             Location(part=spec.part, table=spec.id, line=table.line, page=table.page),
             {"rows": "、".join(labels), "count": len(labels)},
@@ -37,7 +38,7 @@ def _check_table(table: BoundTable, wanted: set[str]) -> Iterator[Violation]:
         )
     for row_id, match in table.rows.items():
         if match.how in wanted:
-            row = spec.row(row_id)
+            row = spec_row(spec, row_id)
             yield Violation(
                 cell_location(table, None, row_id, None),
                 {"found": match.label, "expected": row.label},

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number
+from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, has_column, has_row
 from checker.kinds._text import pattern
 from checker.regexsafe import search
 from checker.textnorm import norm
@@ -43,7 +43,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         except NotAssessable:
             continue
         spec = table.spec
-        if not spec.has_row(row) or not spec.has_column(column):
+        if not has_row(spec, row) or not has_column(spec, column):  # the template's index, not a scan
             continue  # a cell of another edition
         assessed += 1
         cell = table.cell(row, column)
