@@ -133,3 +133,13 @@ def test_corpus_pages_walk_as_the_reference(corpus, name):
         for cells in (True, False):
             fast = _html_blocks.walk_blocks(el, cells=cells)
             assert fast == reference.walk_blocks(el, cells=cells)
+
+
+SPACES = [chr(c) for c in range(0x3100) if chr(c).isspace()] + ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufeff"]
+
+
+@given(st.lists(st.sampled_from(SPACES + ["a", "中", "1", "\x07", "é"]), max_size=40).map("".join))
+def test_squash_by_split_equals_the_regex(text):
+    from checker.readers import _cells
+
+    assert _cells.squash(text) == _cells._SPACE_RUN.sub(" ", text).strip()
