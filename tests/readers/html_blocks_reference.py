@@ -4,16 +4,12 @@ that `checker.readers._html_blocks.walk_blocks` is held to: an event per node, `
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from lxml import etree
 
 from checker.errors import InputError
 from checker.model import Block, Cell
-from checker.readers._cells import collapse, span_int, squash, squash_lines
-from checker.readers._html_blocks import BLOCK_TAGS, HEADINGS, MAX_CELLS
-
-_BREAKS = BLOCK_TAGS | {"br"}
+from checker.readers._cells import span_int, squash
+from checker.readers._html_blocks import BLOCK_TAGS, HEADINGS, MAX_CELLS, _own_rows, _walked_text
 
 
 def _tag(el: etree._Element) -> str:
@@ -21,31 +17,9 @@ def _tag(el: etree._Element) -> str:
     return tag if isinstance(tag, str) else ""
 
 
-def walked_text(root: etree._Element, keep_lines: bool = True) -> str:
-    parts: list[str] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = _tag(el)
-        if event == "start":
-            if tag == "br" or tag in BLOCK_TAGS:
-                parts.append("\n")
-            if tag and el.text:
-                parts.append(collapse(el.text))
-        else:
-            if tag in BLOCK_TAGS:
-                parts.append("\n")
-            if el is not root and el.tail:
-                parts.append(collapse(el.tail))
-    text = squash_lines("".join(parts))
-    return text if keep_lines else squash(text)
-
-
-def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
-    for child in table:
-        tag = child.tag
-        if tag == "tr":
-            yield child
-        elif tag in ("thead", "tbody", "tfoot"):
-            yield from (row for row in child if row.tag == "tr")
+# The node walk that defines an element's text and the rows a table owns: both unchanged (the
+# first is itself the slow definition the cell-text fast paths are held to in test_html_fast_paths).
+walked_text = _walked_text
 
 
 def table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
