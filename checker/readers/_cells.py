@@ -41,7 +41,11 @@ def squash(text: str) -> str:
     # the plain space is unprintable (checked in tests), so such text has nothing to change.
     if " " not in text and text.isprintable():
         return text
-    return _SPACE_RUN.sub(" ", text).strip()
+    if "\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text or "\ufeff" in text:
+        return _SPACE_RUN.sub(" ", text).strip()
+    # Without zero-width marks the pattern is `\s+`, the Unicode whitespace `str.split()` splits
+    # on: split and join in C, several times faster than the regex on a long paragraph.
+    return " ".join(text.split())
 
 
 def collapse(text: str) -> str:

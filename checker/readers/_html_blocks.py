@@ -5,6 +5,10 @@ stack. Tables keep their cells exactly as the source gives them (spans clamped, 
 expanded: the binder does that). Word/MSO exports put one visual paragraph into many
 nested `<span>`/`<font>` elements; inline elements are merged, block elements and `<br>`
 end a paragraph.
+
+Speed (the walk runs twice per report in a batch): a subtree with nothing inside that
+ends a paragraph is taken whole, its text in one C call, instead of an event per node;
+the break tags are found by lxml's C tag filter; cells are memoised for the process.
 """
 
 from __future__ import annotations
@@ -41,6 +45,20 @@ def subtree_text(el: etree._Element) -> str:
 
 
 _BREAKS = BLOCK_TAGS | {"br"}
+# How far `_inline_only` looks: a longer run of inline markup is walked node by node, so that
+# nested containers never rescan one long run (the walk stays linear in the page).
+INLINE_SCAN_MAX = 64
+
+
+def _inline_only(el: etree._Element) -> bool:
+    """`el` has children but none (at any depth) that ends a line or paragraph (a block element
+    or `<br>`), and not too many to tell cheaply. (lxml's C tag filter would be slower here:
+    it prepares its 46 names on every call.)"""
+    for seen, node in enumerate(el.iterdescendants()):
+        tag = node.tag
+        if seen == INLINE_SCAN_MAX or tag in _BREAKS or not isinstance(tag, str):
+            return False  # (a comment's tail is no text to the walk: lxml's iterwalk skips comments)
+    return True
 
 
 def element_text(root: etree._Element, keep_lines: bool = True) -> str:
@@ -48,6 +66,15 @@ def element_text(root: etree._Element, keep_lines: bool = True) -> str:
     tables are flattened this way too), source whitespace collapses to single spaces."""
     if len(root) == 0:  # fast path: most cells are a bare text node
         return squash(root.text or "")
+    if len(root) == 1:
+        # A Word cell, <td><p>…</p></td>: one block child holding only text, nothing around it
+        # but space, is one line, the child's string value squashed.
+        child = root[0]
+        if child.tag in BLOCK_TAGS and not _has_text(root.text) and not _has_text(child.tail):
+            if len(child) == 0:
+                return squash(child.text or "")
+            if _inline_only(child):
+                return squash(subtree_text(child))
     breaks = [el for el in root.iterdescendants() if el.tag in _BREAKS]
     if not breaks:
         # Inline markup only (<span>, <font>): no line breaks, so the text is the subtree's
@@ -70,6 +97,11 @@ def element_text(root: etree._Element, keep_lines: bool = True) -> str:
             parts.append(collapse(child.tail))
     text = squash_lines("".join(parts))
     return text if keep_lines else squash(text)
+
+
+def _has_text(text: str | None) -> bool:
+    """`text` keeps something after squashing (it is not only space, or zero-width marks)."""
+    return bool(text) and bool(squash(text))  # type: ignore[arg-type]
 
 
 def _walked_text(root: etree._Element, keep_lines: bool = True) -> str:
@@ -100,53 +132,92 @@ def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
             yield from (row for row in child if row.tag == "tr")
 
 
-_NO_SPANS = (None, None)
+_CELL_TAGS = frozenset(("td", "th"))
+# Equal cells are one `Cell` (frozen, so sharing is safe) for the whole process: building
+# one costs more than the lookup, and a batch's tables repeat their labels and small
+# numbers. Cleared when it grows past this many, so a worker's memory stays flat.
+_CELL_MEMO: dict[tuple[object, ...], Cell] = {}
+CELL_MEMO_MAX = 20_000
 
 
 def table_rows(
     table: etree._Element, cells: dict[tuple[object, ...], Cell] | None = None
 ) -> tuple[tuple[Cell, ...], ...]:
     """Rows of cells as the source gives them. `cells` memoises equal cells (a report
-    table is mostly "0"s on one source line): `Cell` is frozen, so sharing one is safe,
-    and building one costs more than the lookup."""
+    table is mostly "0"s on one source line)."""
     memo: dict[tuple[object, ...], Cell] = {} if cells is None else cells
+    if len(memo) > CELL_MEMO_MAX:
+        memo.clear()
     rows: list[tuple[Cell, ...]] = []
     for tr in _own_rows(table):
         row: list[Cell] = []
         for td in tr:
-            tag = td.tag
-            if tag != "td" and tag != "th":
+            if td.tag not in _CELL_TAGS:
                 continue
-            # A bare text node is keyed raw (saves the squash); other cells by their text. A cell
-            # without attributes (most) needs no lookup of its spans.
-            bare = len(td) == 0
-            spans = (td.get("rowspan"), td.get("colspan")) if td.keys() else _NO_SPANS
-            key = (bare, td.text if bare else element_text(td), *spans, td.sourceline)
+            # Keyed by what the source says, so a hit costs no squash or span parsing; the key's
+            # length tells the kinds apart. Most cells are a bare text node without attributes.
+            if len(td):
+                key: tuple[object, ...] = (element_text(td), td.sourceline, td.get("rowspan"), td.get("colspan"), 0)
+            elif td.keys():
+                key = (td.text, td.sourceline, td.get("rowspan"), td.get("colspan"))
+            else:
+                key = (td.text, td.sourceline)
             cell = memo.get(key)
             if cell is None:
-                text = squash(key[1] or "") if key[0] else key[1]
-                cell = memo[key] = Cell(text, span_int(key[2]), span_int(key[3]), key[4])
+                cell = memo[key] = _new_cell(key)
             row.append(cell)
         if row:
             rows.append(tuple(row))
     return tuple(rows)
 
 
-def _has_cells(table: etree._Element) -> bool:
-    """`table_rows(table)` is not empty, without reading a cell."""
-    return any(td.tag == "td" or td.tag == "th" for tr in _own_rows(table) for td in tr)
+def _new_cell(key: tuple[object, ...]) -> Cell:
+    if len(key) == 2:
+        return Cell(squash(key[0] or ""), 1, 1, key[1])  # type: ignore[arg-type]
+    text = key[0] if len(key) == 5 else squash(key[0] or "")  # type: ignore[operator]
+    return Cell(text, span_int(key[2]), span_int(key[3]), key[1])  # type: ignore[arg-type]
+
+
+def _own_cell_count(table: etree._Element) -> int:
+    """How many cells `table_rows(table)` would read, counted only up to 2 (0, 1 or 2): no
+    cells is no table block, one cell is a layout wrapper (`is_wrapper_table`)."""
+    count = 0
+    for tr in _own_rows(table):
+        for td in tr:
+            if td.tag in _CELL_TAGS:
+                count += 1
+                if count > 1:
+                    return count
+    return count
 
 
 def is_wrapper_table(table: etree._Element) -> bool:
     """A one-cell table around other content (layout), walked like a `<div>`."""
-    count = 0
-    for tr in _own_rows(table):
-        for td in tr:
-            if td.tag == "td" or td.tag == "th":
-                count += 1
-                if count > 1:
-                    return False
-    return count == 1
+    return _own_cell_count(table) == 1
+
+
+def _text_line(el: etree._Element, inside: bool) -> int | None:
+    """Where the walk puts non-blank text read at `el`: its own line, or (`inside`: the text is
+    the whole subtree's) the line of the first non-blank piece in it."""
+    return _first_text_line(el) if inside else el.sourceline
+
+
+def _first_text_line(el: etree._Element) -> int | None:
+    """Source line of the first text piece inside `el` (its text, or a descendant's text or
+    tail, in document order) that is not blank: where the walk would have taken the line.
+    Recursive: only asked of `_inline_only` elements, which are small."""
+    text = el.text
+    if text and text.strip():
+        return el.sourceline
+    for child in el:
+        if isinstance(child.tag, str):  # a comment's text is no text
+            line = _first_text_line(child)
+            if line is not None:
+                return line
+        tail = child.tail
+        if tail and tail.strip():
+            return child.sourceline
+    return None
 
 
 def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None = None) -> list[Block]:
@@ -156,61 +227,76 @@ def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None =
     many blocks are out: the full walk's first `limit` blocks (the pairing key's title
     candidates), without walking the rest of the page."""
     blocks: list[Block] = []
-    memo: dict[tuple[object, ...], Cell] = {}
     n_cells = 0
-    buf: list[str] = []
-    line: list[int | None] = [None]
-
-    def add(text: str | None, el: etree._Element) -> None:
-        if not text:
-            return
-        if line[0] is None and text.strip():
-            line[0] = el.sourceline
-        buf.append(text)
-
-    def flush() -> None:
-        text = squash("".join(buf))
-        if text:
-            blocks.append(Block(type="paragraph", text=text, line=line[0]))
-        buf.clear()
-        line[0] = None
+    buf: list[str] = []  # the text pieces of the paragraph being read
+    line: int | None = None  # where its first non-blank piece is
 
     walker = etree.iterwalk(article, events=("start", "end"))
     for event, el in walker:
         if limit is not None and len(blocks) >= limit:
             return blocks[:limit]  # each step appends at most two blocks (a paragraph, then its heading or table)
-        tag = _tag(el)
-        if event == "start":
-            if not tag:
-                continue  # comment or processing instruction: its tail comes on "end"
+        tag = el.tag
+        if event == "end":
+            if buf and tag in BLOCK_TAGS:
+                _add_paragraph(blocks, "".join(buf), line)
+                buf.clear()
+                line = None
+            if el is not article:
+                tail = el.tail
+                if tail:
+                    if line is None and tail.strip():
+                        line = el.sourceline
+                    buf.append(tail)
+            continue
+        if not isinstance(tag, str):
+            continue  # comment or processing instruction: its tail comes on "end"
+        if tag in _BREAKS:
+            if buf:
+                _add_paragraph(blocks, "".join(buf), line)
+                buf.clear()
+                line = None
             if tag in HEADINGS:
-                flush()
                 text = element_text(el, keep_lines=False)
                 if text:
                     blocks.append(Block(type="heading", text=text, level=HEADINGS[tag], line=el.sourceline))
                 walker.skip_subtree()
-            elif tag == "table" and not is_wrapper_table(el):
-                flush()
-                if not cells:
-                    if _has_cells(el):
+                continue
+            if tag == "table":
+                count = _own_cell_count(el)
+                if count != 1:  # one cell: a layout wrapper, walked like a <div>
+                    if count and not cells:
                         blocks.append(Block(type="table", line=el.sourceline))
-                else:
-                    rows = table_rows(el, memo)
-                    n_cells += sum(len(row) for row in rows)
-                    if n_cells > MAX_CELLS:
-                        raise InputError(f"more than {MAX_CELLS} table cells: not an annual report")
-                    if rows:
+                    elif count:
+                        rows = table_rows(el, _CELL_MEMO)
+                        n_cells += sum(map(len, rows))
+                        if n_cells > MAX_CELLS:
+                            raise InputError(f"more than {MAX_CELLS} table cells: not an annual report")
                         blocks.append(Block(type="table", rows=rows, line=el.sourceline))
-                walker.skip_subtree()
-            elif tag == "br" or tag in BLOCK_TAGS:
-                flush()
-                add(el.text, el)
-            else:
-                add(el.text, el)
+                    walker.skip_subtree()
+                    continue
+        # A subtree with no break inside is one run of text, its string value (one C call).
+        if len(el) == 0:
+            text, inside = el.text, False
+        elif _inline_only(el):
+            text, inside = subtree_text(el), True
+            walker.skip_subtree()
         else:
-            if tag in BLOCK_TAGS:
-                flush()
-            if el is not article:
-                add(el.tail, el)
-    flush()
+            text, inside = el.text, False
+        if not text:
+            continue
+        if tag in BLOCK_TAGS and (inside or len(el) == 0):
+            # A block holding only text: its paragraph is complete here (its end flushes).
+            _add_paragraph(blocks, text, _text_line(el, inside) if text.strip() else None)
+        else:
+            if line is None and text.strip():
+                line = _text_line(el, inside)
+            buf.append(text)
+    if buf:
+        _add_paragraph(blocks, "".join(buf), line)
     return blocks if limit is None else blocks[:limit]
+
+
+def _add_paragraph(blocks: list[Block], text: str, line: int | None) -> None:
+    text = squash(text)
+    if text:
+        blocks.append(Block(type="paragraph", text=text, line=line))
