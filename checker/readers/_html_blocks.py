@@ -7,8 +7,8 @@ nested `<span>`/`<font>` elements; inline elements are merged, block elements an
 end a paragraph.
 
 Speed (the walk runs twice per report in a batch): a subtree with nothing inside that
-ends a paragraph is taken whole, its text in one C call, instead of an event per node;
-the break tags are found by lxml's C tag filter; cells are memoised for the process.
+ends a paragraph is taken whole, its text in one C call (`_html_text`), instead of an
+event per node; cells are memoised for the process.
 """
 
 from __future__ import annotations
@@ -19,110 +19,13 @@ from lxml import etree
 
 from checker.errors import InputError
 from checker.model import Block, Cell
-from checker.readers._cells import collapse, span_int, squash, squash_lines
+from checker.readers._cells import span_int, squash
+from checker.readers._html_text import BLOCK_TAGS, BREAKS, inline_only, element_text, subtree_text
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A statutory report has about 500 table cells. A page with hundreds of thousands is not
 # a report, and reading it would only burn time and memory.
 MAX_CELLS = 200_000
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd div dl dt fieldset figcaption figure form "
-    "h1 h2 h3 h4 h5 h6 hr html li main ol p pre section table tbody td tfoot th thead tr ul "
-    "caption option".split()
-)
-
-
-def _tag(el: etree._Element) -> str:
-    # libxml2's HTML parser lowercases element names; comments and PIs have no str tag.
-    tag = el.tag
-    return tag if isinstance(tag, str) else ""
-
-
-def subtree_text(el: etree._Element) -> str:
-    """All text inside `el` (not its tail) concatenated in C: the XPath string value, so no
-    comment or PI text. One call instead of a Python step per node (`itertext()`)."""
-    return etree.tostring(el, method="text", encoding=str, with_tail=False)
-
-
-_BREAKS = BLOCK_TAGS | {"br"}
-# How far `_inline_only` looks: a longer run of inline markup is walked node by node, so that
-# nested containers never rescan one long run (the walk stays linear in the page).
-INLINE_SCAN_MAX = 64
-
-
-def _inline_only(el: etree._Element) -> bool:
-    """`el` has children but none (at any depth) that ends a line or paragraph (a block element
-    or `<br>`), and not too many to tell cheaply. (lxml's C tag filter would be slower here:
-    it prepares its 46 names on every call.)"""
-    for seen, node in enumerate(el.iterdescendants()):
-        tag = node.tag
-        if seen == INLINE_SCAN_MAX or tag in _BREAKS or not isinstance(tag, str):
-            return False  # (a comment's tail is no text to the walk: lxml's iterwalk skips comments)
-    return True
-
-
-def element_text(root: etree._Element, keep_lines: bool = True) -> str:
-    """Text of an element: `<br>` and block boundaries become line breaks (nested
-    tables are flattened this way too), source whitespace collapses to single spaces."""
-    if len(root) == 0:  # fast path: most cells are a bare text node
-        return squash(root.text or "")
-    if len(root) == 1:
-        # A Word cell, <td><p>…</p></td>: one block child holding only text, nothing around it
-        # but space, is one line, the child's string value squashed.
-        child = root[0]
-        if child.tag in BLOCK_TAGS and not _has_text(root.text) and not _has_text(child.tail):
-            if len(child) == 0:
-                return squash(child.text or "")
-            if _inline_only(child):
-                return squash(subtree_text(child))
-    breaks = [el for el in root.iterdescendants() if el.tag in _BREAKS]
-    if not breaks:
-        # Inline markup only (<span>, <font>): no line breaks, so the text is the subtree's
-        # string value squashed (comments and PIs carry no string value, as in the walk).
-        return squash(subtree_text(root))
-    if any(el.getparent() is not root for el in breaks):
-        return _walked_text(root, keep_lines)
-    # Breaks only among the children (a Word cell: <td><p><span>…</span></p></td>): each
-    # child's text in one C call; the same pieces and line breaks as the walk.
-    parts = [collapse(root.text or "")]
-    for child in root:
-        tag = child.tag
-        if isinstance(tag, str):
-            if tag in _BREAKS:
-                parts.append("\n")
-            parts.append(collapse(subtree_text(child)))
-            if tag in BLOCK_TAGS:
-                parts.append("\n")
-        if child.tail:
-            parts.append(collapse(child.tail))
-    text = squash_lines("".join(parts))
-    return text if keep_lines else squash(text)
-
-
-def _has_text(text: str | None) -> bool:
-    """`text` keeps something after squashing (it is not only space, or zero-width marks)."""
-    return bool(text) and bool(squash(text))  # type: ignore[arg-type]
-
-
-def _walked_text(root: etree._Element, keep_lines: bool = True) -> str:
-    parts: list[str] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = _tag(el)
-        if event == "start":
-            if tag == "br" or tag in BLOCK_TAGS:
-                parts.append("\n")
-            if tag and el.text:
-                parts.append(collapse(el.text))
-        else:
-            if tag in BLOCK_TAGS:
-                parts.append("\n")
-            if el is not root and el.tail:
-                parts.append(collapse(el.tail))
-    text = squash_lines("".join(parts))
-    return text if keep_lines else squash(text)
-
-
 def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
     for child in table:
         tag = child.tag
@@ -205,7 +108,7 @@ def _text_line(el: etree._Element, inside: bool) -> int | None:
 def _first_text_line(el: etree._Element) -> int | None:
     """Source line of the first text piece inside `el` (its text, or a descendant's text or
     tail, in document order) that is not blank: where the walk would have taken the line.
-    Recursive: only asked of `_inline_only` elements, which are small."""
+    Recursive: only asked of `inline_only` elements, which are small."""
     text = el.text
     if text and text.strip():
         return el.sourceline
@@ -250,7 +153,7 @@ def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None =
             continue
         if not isinstance(tag, str):
             continue  # comment or processing instruction: its tail comes on "end"
-        if tag in _BREAKS:
+        if tag in BREAKS:
             if buf:
                 _add_paragraph(blocks, "".join(buf), line)
                 buf.clear()
@@ -277,7 +180,7 @@ def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None =
         # A subtree with no break inside is one run of text, its string value (one C call).
         if len(el) == 0:
             text, inside = el.text, False
-        elif _inline_only(el):
+        elif inline_only(el):
             text, inside = subtree_text(el), True
             walker.skip_subtree()
         else:

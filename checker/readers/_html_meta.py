@@ -16,7 +16,8 @@ from lxml import etree
 from checker.model import Block, Meta
 from checker.readers._cells import squash
 from checker.readers._html_article import TextWeights
-from checker.readers._html_blocks import BLOCK_TAGS, element_text, subtree_text, table_rows
+from checker.readers._html_blocks import table_rows
+from checker.readers._html_text import BLOCK_TAGS, element_text, subtree_text
 
 FIELD_KEYS = (
     "索引号", "发布机构", "发文机关", "发文机构", "发布日期", "成文日期", "生成日期", "发布时间",

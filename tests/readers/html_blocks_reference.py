@@ -9,7 +9,8 @@ from lxml import etree
 from checker.errors import InputError
 from checker.model import Block, Cell
 from checker.readers._cells import span_int, squash
-from checker.readers._html_blocks import BLOCK_TAGS, HEADINGS, MAX_CELLS, _own_rows, _walked_text
+from checker.readers._html_blocks import HEADINGS, MAX_CELLS, _own_rows
+from checker.readers._html_text import BLOCK_TAGS, _walked_text
 
 
 def _tag(el: etree._Element) -> str:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import html_blocks_reference as reference
-from checker.readers import _html_article, _html_blocks
+from checker.readers import _html_article, _html_blocks, _html_text
 from checker.readers.decode import decode_text
 
 PIECES = ["一、总体情况", "12", "0", "", " ", "\u3000", "\u00a0", "\n", "\t", "\u200b", "\x0c", "x  y", "年度报告",
@@ -95,12 +95,12 @@ def test_comments_and_their_tails_are_walked_as_the_reference_walks_them():
 def test_long_inline_runs_walked_node_by_node_read_the_same(body):
     root = parse(body)
     for scan in (0, 1, 3):
-        limit = _html_blocks.INLINE_SCAN_MAX
+        limit = _html_text.INLINE_SCAN_MAX
         try:
-            _html_blocks.INLINE_SCAN_MAX = scan
+            _html_text.INLINE_SCAN_MAX = scan
             assert_same_walk(root)
         finally:
-            _html_blocks.INLINE_SCAN_MAX = limit
+            _html_text.INLINE_SCAN_MAX = limit
 
 
 @given(st.lists(pages, min_size=2, max_size=4), st.sampled_from([0, 3, 10_000]))

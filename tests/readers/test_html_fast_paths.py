@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
-from checker.readers import _cells, _html_article, _html_blocks, _html_meta
+from checker.readers import _cells, _html_article, _html_blocks, _html_meta, _html_text
 from checker.readers import decode
 from checker.readers.decode import decode_text, decode_with_utf8
 
@@ -77,7 +77,7 @@ def test_cell_text_fast_paths_equal_the_walk(fragment):
     root = parse(f"<table><tr><td>{fragment}</td></tr></table>")
     for el in elements(root.find("body")):
         for keep_lines in (True, False):
-            assert _html_blocks.element_text(el, keep_lines) == _html_blocks._walked_text(el, keep_lines)
+            assert _html_text.element_text(el, keep_lines) == _html_text._walked_text(el, keep_lines)
 
 
 @given(st.lists(fragments(), min_size=1, max_size=5).map("".join))
