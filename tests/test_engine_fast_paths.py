@@ -236,3 +236,30 @@ def test_shingles_are_textnorms(text: str) -> None:
 def test_similarity_above_the_step_budget_takes_textnorms_shingle_estimate() -> None:
     a, b = "年度报告" * 200, "年度报告" * 190 + "公开申请" * 10
     assert _similarity(a, b, 0.9) == similarity(a, b) == _similarity(a, b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="年度报告#公开", max_size=60), st.text(alphabet="年度报告#公开", max_size=8),
+       st.text(alphabet="年度报告#公开", max_size=8), st.text(alphabet="年度报告#公开", max_size=60))
+def test_edited_copy_shares_its_edges_as_textnorms_shingles_count_them(head: str, old: str, new: str, tail: str) -> None:
+    """A text and the same text with a middle run replaced: the estimate from the middles and the
+    shared edges is textnorm's estimate from all the shingles, or None (left to the full count)."""
+    from checker.kinds.previous_similarity import _edited_similarity
+    from checker.textnorm import _shingle_similarity
+
+    a, b = head + old + tail, head + new + tail
+    if a and b:
+        for x, y in ((a, b), (b, a)):
+            got = _edited_similarity(x, y)
+            assert got is None or got == _shingle_similarity(x, y)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab年", max_size=12), st.text(alphabet="ab年", max_size=12))
+def test_edited_similarity_on_unrelated_texts_is_textnorms_or_none(a: str, b: str) -> None:
+    from checker.kinds.previous_similarity import _edited_similarity
+    from checker.textnorm import _shingle_similarity
+
+    if a and b:
+        got = _edited_similarity(a, b)
+        assert got is None or got == _shingle_similarity(a, b)

@@ -56,13 +56,58 @@ def _shingles(derive: Derive, text: str) -> Counter[str]:
     return derive(("shingles", text), compute)
 
 
-def _shingle_similarity(this: Counter[str], last: Counter[str]) -> float:
+def _shingle_similarity(this: Counter[str], last: Counter[str], common_shingles: int = 0) -> float:
     """`textnorm._shingle_similarity` from the two texts' shingles: the shared count is summed over the
     common shingles (a set intersection and maps in C) instead of building `this & last`; integers
-    until the one division, so the same float."""
+    until the one division, so the same float. `common_shingles`: shingles left out of both counters
+    because both texts have them at the same place (`_edges`), shared as they are."""
     common = this.keys() & last.keys()
-    shared = sum(map(min, map(this.__getitem__, common), map(last.__getitem__, common)))
-    return 2 * shared / (sum(this.values()) + sum(last.values()))
+    shared = common_shingles + sum(map(min, map(this.__getitem__, common), map(last.__getitem__, common)))
+    return 2 * shared / (sum(this.values()) + sum(last.values()) + 2 * common_shingles)
+
+
+def _common_prefix(a: str, b: str, limit: int) -> int:
+    """How many leading characters a and b share (at most `limit`), by halving with slice comparisons in C."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:] == b[len(b) - middle:]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _middle_shingles(text: str, skip_start: int, skip_end: int) -> Counter[str]:
+    """The shingles of `text` but the first `skip_start` and the last `skip_end` (in textnorm's order)."""
+    k = max(1, len(text) - _SHINGLE + 1)
+    return Counter(map(text.__getitem__, map(slice, range(skip_start, k - skip_end),
+                                             range(skip_start + _SHINGLE, k - skip_end + _SHINGLE))))
+
+
+def _edited_similarity(a: str, b: str) -> float | None:
+    """The shingle estimate of a text and an edited copy (this year's part as last year's with a few
+    words changed): a shingle inside the common beginning or the common end is at the same place in
+    both, so it is shared and need not be cut or counted; min(x + c, y + c) is c + min(x, y), so the
+    same integers as counting every shingle. None when the texts share too little at their edges."""
+    shorter = min(len(a), len(b))
+    prefix = _common_prefix(a, b, shorter)
+    suffix = _common_suffix(a, b, shorter - prefix)  # the two ends never overlap in either text
+    head, tail = max(0, prefix - _SHINGLE + 1), max(0, suffix - _SHINGLE + 1)
+    if 2 * (head + tail) < shorter:
+        return None
+    return _shingle_similarity(_middle_shingles(a, head, tail), _middle_shingles(b, head, tail), head + tail)
 
 
 def _similarity(a: str, b: str, threshold: float | None = None, derive_a: Derive = _fresh, derive_b: Derive = _fresh
@@ -87,7 +132,8 @@ def _similarity(a: str, b: str, threshold: float | None = None, derive_a: Derive
     cost = sum(map(mul, map(count_a.__getitem__, common), map(count_b.__getitem__, common)))
     shared = sum(map(min, map(count_a.__getitem__, common), map(count_b.__getitem__, common)))
     if cost > _SIMILARITY_BUDGET:
-        return _shingle_similarity(_shingles(derive_a, a), _shingles(derive_b, b))
+        edited = _edited_similarity(a, b)
+        return edited if edited is not None else _shingle_similarity(_shingles(derive_a, a), _shingles(derive_b, b))
     if threshold is not None and 2.0 * shared / (len(a) + len(b)) < threshold:
         return None
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
