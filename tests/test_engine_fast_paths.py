@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.engine import _TEMPLATE, _format
-from checker.kinds.previous_similarity import _similarity_from
+from checker.kinds.previous_similarity import _similarity
 from checker.textnorm import similarity
 
 VALUES = {"table": "表三", "count": 3, "ratio": 0.912, "line": "", "text": "无{括号}", "n": None}
@@ -49,7 +49,7 @@ def test_format_agrees_with_the_formatter(parts: list[str]) -> None:
        st.sampled_from([0.0, 0.3, 0.6, 0.9, 1.0]))
 def test_similarity_shortcut_never_hides_a_pair_at_or_above_the_threshold(a: str, b: str, threshold: float) -> None:
     exact = similarity(a, b)
-    quick = _similarity_from(a, b, threshold)
+    quick = _similarity(a, b, threshold)
     if quick is None:
         assert exact < threshold
     else:
@@ -59,10 +59,10 @@ def test_similarity_shortcut_never_hides_a_pair_at_or_above_the_threshold(a: str
 def test_similarity_shortcut_on_near_copies_and_unrelated_parts() -> None:
     text = "本机关认真贯彻落实政府信息公开条例，" * 5
     near = text.replace("条例", "规定", 1)
-    assert similarity(text, near) >= 0.9 and _similarity_from(text, near, 0.9) == similarity(text, near)
-    assert _similarity_from(text, text, 1.0) == 1.0
-    assert similarity(text, text.replace("条例", "规定")) < 0.9 and _similarity_from(text, text.replace("条例", "规定"), 0.9) is None
-    assert _similarity_from(text, string.ascii_letters * 3, 0.9) is None
+    assert similarity(text, near) >= 0.9 and _similarity(text, near, 0.9) == similarity(text, near)
+    assert _similarity(text, text, 1.0) == 1.0
+    assert similarity(text, text.replace("条例", "规定")) < 0.9 and _similarity(text, text.replace("条例", "规定"), 0.9) is None
+    assert _similarity(text, string.ascii_letters * 3, 0.9) is None
 
 
 # Regexes of the national pack's shapes, and ones whose matches depend on their surroundings.
@@ -128,7 +128,7 @@ def test_similarity_shortcut_counts_the_alignment_cost_as_textnorm_does(a: str, 
     cost = sum(n * Counter(b)[c] for c, n in Counter(a).items())
     assert cost == _cost(a, b)
     if _cost(a, b) > _SIMILARITY_BUDGET:
-        assert _similarity_from(a, b, 1.01) == similarity(a, b)
+        assert _similarity(a, b, 1.01) == similarity(a, b)
 
 
 CELL_TEXTS = st.sampled_from(["0", "1", "01", "1.0", "", "/", "—", "+3", "12件", "无", "３", "NaN", " 2 "])
@@ -191,3 +191,75 @@ def test_template_index_answers_as_the_template_does() -> None:
             assert not has_row(spec, "nope") and not has_column(spec, "nope") and not has_row(spec, spec.columns[0].id + "?")
             with pytest.raises(StopIteration):
                 spec_row(spec, "nope")
+
+
+def _memo() -> tuple[dict, object]:
+    kept: dict = {}
+
+    def derive(key, compute):
+        if key not in kept:
+            kept[key] = compute()
+        return kept[key]
+    return kept, derive
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="公开申请年度的了是#,", min_size=0, max_size=700), st.text(alphabet="公开申请年度的了是#,", max_size=700),
+       st.sampled_from([None, 0.0, 0.9, 1.0]))
+def test_similarity_from_derived_counts_and_shingles_is_textnorms(a: str, b: str, threshold) -> None:
+    """Above the step budget (long texts of few characters) the shingle estimate from memoised
+    shingles; below it the alignment; either way textnorm.similarity, memo warm or cold."""
+    from checker.textnorm import _shingle_similarity
+
+    kept_a, derive_a = _memo()
+    kept_b, derive_b = _memo()
+    for _ in range(2):  # cold, then from the memos
+        got = _similarity(a, b, threshold, derive_a, derive_b)
+        if got is None:
+            assert threshold is not None and similarity(a, b) < threshold
+        else:
+            assert got == similarity(a, b)
+    if ("shingles", a) in kept_a:
+        assert _shingle_similarity(a, b) == similarity(a, b)
+
+
+@given(st.text(alphabet="ab年", max_size=8))
+def test_shingles_are_textnorms(text: str) -> None:
+    from collections import Counter
+
+    from checker.kinds.previous_similarity import _fresh, _shingles
+    from checker.textnorm import _SHINGLE
+
+    assert _shingles(_fresh, text) == Counter(text[i : i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1)))
+
+
+def test_similarity_above_the_step_budget_takes_textnorms_shingle_estimate() -> None:
+    a, b = "年度报告" * 200, "年度报告" * 190 + "公开申请" * 10
+    assert _similarity(a, b, 0.9) == similarity(a, b) == _similarity(a, b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="年度报告#公开", max_size=60), st.text(alphabet="年度报告#公开", max_size=8),
+       st.text(alphabet="年度报告#公开", max_size=8), st.text(alphabet="年度报告#公开", max_size=60))
+def test_edited_copy_shares_its_edges_as_textnorms_shingles_count_them(head: str, old: str, new: str, tail: str) -> None:
+    """A text and the same text with a middle run replaced: the estimate from the middles and the
+    shared edges is textnorm's estimate from all the shingles, or None (left to the full count)."""
+    from checker.kinds.previous_similarity import _edited_similarity
+    from checker.textnorm import _shingle_similarity
+
+    a, b = head + old + tail, head + new + tail
+    if a and b:
+        for x, y in ((a, b), (b, a)):
+            got = _edited_similarity(x, y)
+            assert got is None or got == _shingle_similarity(x, y)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab年", max_size=12), st.text(alphabet="ab年", max_size=12))
+def test_edited_similarity_on_unrelated_texts_is_textnorms_or_none(a: str, b: str) -> None:
+    from checker.kinds.previous_similarity import _edited_similarity
+    from checker.textnorm import _shingle_similarity
+
+    if a and b:
+        got = _edited_similarity(a, b)
+        assert got is None or got == _shingle_similarity(a, b)

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import Bilingual, Context, Violation, fmt_number
+from checker.kinds._base import Bilingual, Context, Violation, fmt_number, per_template
 from checker.kinds._text import in_years, located, may_match, number, pattern, scope
 from checker.regexsafe import finditer
+from checker.structure import TableSpec
 
 KIND = "narrative_numbers"
 PLACEHOLDERS = frozenset({"stated", "expected", "matched", "label", "difference", "multiple_of"})
@@ -32,21 +33,25 @@ REGEX_PARAMS = ("statements[].regex",)
 REFERENCES = {"parts[]": "part", "statements[].equals_any[].[]": "cell"}
 
 
-def _cells(ctx: Context, ref: str) -> list[tuple[str, str, str]]:
-    table_id, row, column = ref.split("/")
-    spec = ctx.table(table_id).spec
-    rows = spec.expand([row]) if row.startswith("@") else (row,)
-    columns = spec.expand([column]) if column.startswith("@") else (column,)
-    return [(table_id, r, c) for r in rows for c in columns]
+def _operands(spec: TableSpec, row: str, column: str) -> tuple[tuple[str, str], ...]:
+    """The (row, column) cells a reference names in a template (`@group`s expanded), once per template."""
+    def expand(spec: TableSpec) -> tuple[tuple[str, str], ...]:
+        rows = spec.expand([row]) if row.startswith("@") else (row,)
+        columns = spec.expand([column]) if column.startswith("@") else (column,)
+        return tuple((r, c) for r in rows for c in columns)
+    return per_template(spec, f"narrative cells {row}/{column}", expand)
 
 
 def _sum(ctx: Context, refs: list[str]) -> Decimal | None:
     """The candidate's value; blanks count as 0 (CELL-BLANK reports them) unless every operand is
-    blank or missing; None also when an operand holds text or a dash."""
+    blank or missing; None also when an operand holds text or a dash. A reference's table is looked
+    up once per reference, not once per cell."""
     total, seen = Decimal(0), False
     for ref in refs:
-        for table_id, row, column in _cells(ctx, ref):
-            cell = ctx.table(table_id).cell(row, column)
+        table_id, row, column = ref.split("/")
+        table = ctx.table(table_id)
+        for row_id, column_id in _operands(table.spec, row, column):
+            cell = table.cell(row_id, column_id)
             if cell is None or cell.value.state == "blank":
                 continue
             if cell.value.state != "number":

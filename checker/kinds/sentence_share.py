@@ -55,6 +55,25 @@ def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(pattern(p).pattern for p in phrases)) if phrases else None
 
 
+def _matched(terms: list[tuple[Any, re.Pattern[str]]], hits: list[str], regexes: list[re.Pattern[str]]) -> list[str]:
+    """The labels of the terms found in some hit sentence. A phrase is a literal without line breaks
+    (normalised text has none), so it is in some sentence exactly when it is in the sentences joined by
+    line breaks: one search instead of one per sentence. A regex (anchors, look-arounds) is tried per
+    sentence, and only if it may match the scope at all (`regexes`)."""
+    joined = "\n".join(hits)
+    out = []
+    for entry, regex in terms:
+        if isinstance(entry, str) and "\n" not in regex.pattern:
+            found = bool(hits) and regex.search(joined) is not None
+        elif isinstance(entry, str) or any(regex is r for r in regexes):
+            found = any(regex.search(s) for s in hits)
+        else:
+            found = False  # a regex that cannot match the scope's text
+        if found:
+            out.append(entry_label(entry))
+    return out
+
+
 def _percent(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
 
@@ -69,9 +88,10 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     found = sentences(texts)
     terms = [(entry, pattern(entry)) for entry in params["terms"]]
     phrases = _any_phrase(tuple(e for e in params["terms"] if isinstance(e, str)))
-    regexes = [p for e, p in terms if not isinstance(e, str)]
+    # A regex that cannot match the scope's text matches none of its sentences (Scope.may_match is exact).
+    regexes = [p for e, p in terms if not isinstance(e, str) and where.may_match(p)]
     hits = [s for s in found if (phrases is not None and phrases.search(s)) or any(p.search(s) for p in regexes)]
-    matched = [entry_label(e) for e, p in terms if any(p.search(s) for s in hits)]
+    matched = _matched(terms, hits, regexes)
     share = len(hits) / len(found) if found else 0.0
     specific = any(pattern(e).search(t) for e in params.get("unless", []) for t in texts)
     judged = len(found) >= params.get("min_sentences", 3) and not specific
