@@ -157,8 +157,26 @@ def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...
     return out
 
 
+# Requirements a cached rule pack brought along (`checker.rulecache`), keyed like `_required`: deriving
+# them parses each regex with re's parser, ~40% of the first check in a cold process.
+_known: dict[tuple[str, int], tuple[tuple[str, ...], ...]] = {}
+
+
+def learn_requirements(table: dict[tuple[str, int], tuple[tuple[str, ...], ...]]) -> None:
+    """Take `requirements_of` from a cached rule pack, as computed by the process that wrote it."""
+    _known.update(table)
+
+
+def requirements_of(regexes: list[re.Pattern[str]]) -> dict[tuple[str, int], tuple[tuple[str, ...], ...]]:
+    """What `_required` gives for each regex, to store with a cached rule pack."""
+    return {(r.pattern, r.flags): _required(r.pattern, r.flags) for r in regexes}
+
+
 @lru_cache(maxsize=1024)
 def _required(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    known = _known.get((source, flags))
+    if known is not None:
+        return known
     try:
         parsed = sre_parse.parse(source, flags)
     except Exception:  # noqa: BLE001 - unknown syntax: claim nothing, so the regex is always tried
