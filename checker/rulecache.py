@@ -10,7 +10,8 @@ file or module misses the cache. Entries live under
 file + ``os.replace``), and a broken or unwritable cache is ignored: the cache only ever saves time.
 ``--no-cache`` or ``REPORTLINT_NO_CACHE=1`` turns it off. An entry also holds the regexes the loader
 found safe (`checker.regexsafe.accepted`) and their compiled forms, so a check served from it builds them
-without the safety parse and without re's parser and compiler.
+without the safety parse and without re's parser and compiler, and the words the text kinds look for before
+trying each of them (`checker.kinds._text.requirements_of`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 try:  # the built-in BLAKE2: `import hashlib` loads OpenSSL first (~5 ms of a ~250 ms cold check)
     from _blake2 import blake2b
@@ -111,13 +113,16 @@ def _files(root: Path, suffix: str = "") -> list[tuple[str, str]]:
 def _read(entry: Path) -> Ruleset | None:
     try:
         with entry.open("rb") as handle:
-            ruleset, safe, forms = _unpickle(handle)  # our own file under the user's cache folder
+            ruleset, safe, forms, required = _unpickle(handle)  # our own file under the user's cache folder
     except Exception:  # noqa: BLE001 - a truncated or stale entry is a miss, never an error
         return None
     if not (isinstance(ruleset, Ruleset) and isinstance(safe, frozenset) and isinstance(forms, tuple)
-            and len(forms) == 2 and isinstance(forms[1], dict)):
+            and len(forms) == 2 and isinstance(forms[1], dict) and isinstance(required, dict)):
         return None
+    from checker.kinds import _text  # the check imports it anyway
+
     regexsafe.trust(safe, forms)
+    _text.learn_requirements(required)
     return ruleset
 
 
@@ -129,14 +134,22 @@ def _write(entry: Path, ruleset: Ruleset) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
         with os.fdopen(fd, "wb") as handle:
-            safe = regexsafe.accepted()
-            pickle.dump((ruleset, safe, regexsafe.compiled_forms(safe)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(_entry(ruleset), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
     except OSError:
         try:
             os.unlink(tmp)
         except (OSError, UnboundLocalError):
             pass
+
+
+def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], tuple[Any, ...], dict[Any, Any]]:
+    """What an entry holds: the pack, the regexes found safe, their compiled forms and the words every
+    match of each contains (`checker.kinds._text`'s prefilter), so a hit derives none of them again."""
+    from checker.kinds import _text
+
+    safe = regexsafe.accepted()
+    return ruleset, safe, regexsafe.compiled_forms(safe), _text.requirements_of([regexsafe.compile_safe(p) for p in safe])
 
 
 def load_ruleset_cached(path: str | Path | None = None, *, use_cache: bool = True) -> Ruleset:
