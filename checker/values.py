@@ -21,6 +21,8 @@ _UNIT = re.compile(r"^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|件|个|条
 
 @dataclass(frozen=True, slots=True)
 class CellValue:
+    """A table cell read as a value: its text, what state it is in and its number if any."""
+
     text: str
     state: str  # "number" | "blank" | "dash" | "invalid"
     value: Decimal | None = None
