@@ -24,7 +24,7 @@ from typing import Any
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.regexsafe import compile_safe, sre_parse
+from checker.regexsafe import compile_known, compile_safe, sre_parse
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -123,7 +123,12 @@ def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)  # the phrases of a pack, compiled once per process instead of once per rule run
 def _phrase(entry: str) -> re.Pattern[str]:
-    return re.compile(re.escape(norm(entry)))
+    return compile_known(phrase_pattern(entry))
+
+
+def phrase_pattern(entry: str) -> str:
+    """The regex a phrase entry is searched as: the normalised phrase, escaped."""
+    return re.escape(norm(entry))
 
 
 def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
