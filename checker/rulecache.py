@@ -148,8 +148,28 @@ def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], tuple[Any, ...], 
     match of each contains (`checker.kinds._text`'s prefilter), so a hit derives none of them again."""
     from checker.kinds import _text
 
-    safe = regexsafe.accepted()
-    return ruleset, safe, regexsafe.compiled_forms(safe), _text.requirements_of([regexsafe.compile_safe(p) for p in safe])
+    phrases = frozenset(_text.phrase_pattern(entry) for entry in _phrases(ruleset))
+    safe = regexsafe.accepted() | phrases  # an escaped phrase has no quantifier: safe by construction
+    regexes = [regexsafe.compile_safe(p) if p not in phrases else re.compile(p) for p in safe]
+    return ruleset, safe, regexsafe.compiled_forms(safe), _text.requirements_of(regexes)
+
+
+def _phrases(ruleset: Ruleset) -> list[str]:
+    """The plain phrases of the pack's pattern lists (a phrase sits where a `{regex: ...}` entry may):
+    the text kinds search them as escaped regexes, compiled and prefiltered like the vetted ones."""
+    from checker import kinds
+    from checker.lint_meaning import walk
+
+    out = []
+    for rule in ruleset.rules:
+        try:
+            specs = getattr(kinds.get(rule.kind), "REGEX_PARAMS", ())
+        except KeyError:
+            continue
+        for spec in specs:
+            if spec.endswith(".regex"):
+                out += [e for _, e in walk(rule.params, spec.removesuffix(".regex")) if isinstance(e, str)]
+    return out
 
 
 def load_ruleset_cached(path: str | Path | None = None, *, use_cache: bool = True) -> Ruleset:
