@@ -16,6 +16,7 @@ trying each of them (`checker.kinds._text.requirements_of`).
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
@@ -113,15 +114,16 @@ def _files(root: Path, suffix: str = "") -> list[tuple[str, str]]:
 def _read(entry: Path) -> Ruleset | None:
     try:
         with entry.open("rb") as handle:
-            ruleset, safe, forms, required = _unpickle(handle)  # our own file under the user's cache folder
+            ruleset, safe, known, forms, required = _unpickle(handle)  # our own file under the user's cache folder
     except Exception:  # noqa: BLE001 - a truncated or stale entry is a miss, never an error
         return None
-    if not (isinstance(ruleset, Ruleset) and isinstance(safe, frozenset) and isinstance(forms, tuple)
-            and len(forms) == 2 and isinstance(forms[1], dict) and isinstance(required, dict)):
+    if not (isinstance(ruleset, Ruleset) and isinstance(safe, frozenset) and isinstance(known, frozenset)
+            and isinstance(forms, tuple) and len(forms) == 2 and isinstance(forms[1], dict)
+            and isinstance(required, dict)):
         return None
     from checker.kinds import _text  # the check imports it anyway
 
-    regexsafe.trust(safe, forms)
+    regexsafe.trust(safe, forms, known)
     _text.learn_requirements(required)
     return ruleset
 
@@ -143,15 +145,23 @@ def _write(entry: Path, ruleset: Ruleset) -> None:
             pass
 
 
-def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], tuple[Any, ...], dict[Any, Any]]:
-    """What an entry holds: the pack, the regexes found safe, their compiled forms and the words every
-    match of each contains (`checker.kinds._text`'s prefilter), so a hit derives none of them again."""
+# The modules a check imports after loading its pack: on a hit, their module regexes are built from
+# the entry's compiled forms (`regexsafe.compile_known`) instead of re's parser and compiler.
+_CHECK_MODULES = ("checker.api", "checker.bind", "checker.reportshape", "checker.readers.decode")
+
+
+def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], frozenset[str], tuple[Any, ...], dict[Any, Any]]:
+    """What an entry holds: the pack, the regexes found safe, the patterns our own code compiles
+    (`regexsafe.compile_known`), the compiled forms of both, and the words every match of the pack's
+    regexes and phrases contains (`checker.kinds._text`'s prefilter), so a hit derives none of them again."""
     from checker.kinds import _text
 
+    for module in _CHECK_MODULES:  # their module regexes go through regexsafe.compile_known
+        importlib.import_module(module)
     phrases = frozenset(_text.phrase_pattern(entry) for entry in _phrases(ruleset))
-    safe = regexsafe.accepted() | phrases  # an escaped phrase has no quantifier: safe by construction
-    regexes = [regexsafe.compile_safe(p) if p not in phrases else re.compile(p) for p in safe]
-    return ruleset, safe, regexsafe.compiled_forms(safe), _text.requirements_of(regexes)
+    safe, known = regexsafe.accepted(), regexsafe.known() | phrases
+    regexes = [regexsafe.compile_safe(p) for p in safe] + [re.compile(p) for p in phrases]
+    return ruleset, safe, known, regexsafe.compiled_forms(safe | known), _text.requirements_of(regexes)
 
 
 def _phrases(ruleset: Ruleset) -> list[str]:
