@@ -18,6 +18,8 @@ AGENCY_KINDS = ("department", "government_own", "government_aggregate", "townshi
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """One table cell as read: its text and how many rows and columns it spans."""
+
     text: str
     rowspan: int = 1
     colspan: int = 1
@@ -126,6 +128,8 @@ class Meta:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A document as its reader gives it: what it says about itself and its blocks in order."""
+
     meta: Meta
     blocks: tuple[Block, ...]
     reader: str = "json"  # which reader produced it

@@ -49,12 +49,14 @@ def accepted() -> frozenset[str]:
     return frozenset(_accepted)
 
 
-def trust(patterns: frozenset[str], forms: tuple[Any, dict[str, tuple[Any, ...]]] | None = None) -> None:
+def trust(patterns: frozenset[str], forms: tuple[Any, dict[str, tuple[Any, ...]]] | None = None,
+          known: frozenset[str] = frozenset()) -> None:
     """Take patterns a cached rule pack vouches for as accepted, so they skip the safety parse, and
-    their compiled forms (`compiled_forms`) when made by this very interpreter."""
+    their compiled forms (`compiled_forms`) when made by this very interpreter; `known` patterns
+    (`compile_known`) get their forms but are not accepted: no rule's regex skips the vetting through them."""
     _accepted.update(patterns)
     if forms is not None and forms[0] == _FORM_TAG:
-        _forms.update((p, form) for p, form in forms[1].items() if p in patterns)
+        _forms.update((p, form) for p, form in forms[1].items() if p in patterns or p in known)
 
 
 def compiled_forms(patterns: frozenset[str]) -> tuple[Any, dict[str, tuple[Any, ...]]]:
@@ -77,6 +79,23 @@ def compiled_forms(patterns: frozenset[str]) -> tuple[Any, dict[str, tuple[Any, 
             continue
         forms[pattern] = (state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
     return _FORM_TAG, forms
+
+
+# Patterns our own code compiled through `compile_known` (module regexes, escaped phrases): not written by
+# policy staff, so not vetted, but a cached rule pack may bring their compiled forms too.
+_known: set[str] = set()
+
+
+def compile_known(pattern: str) -> re.Pattern[str]:
+    """`re.compile(pattern)`, built from the compiled form a cached rule pack brought for it when there
+    is one (`trust`): for patterns made, not written, by policy staff, such as an escaped phrase."""
+    _known.add(pattern)
+    return _compile_accepted(pattern)
+
+
+def known() -> frozenset[str]:
+    """The patterns compiled through `compile_known` so far (their forms are stored with a cached pack)."""
+    return frozenset(_known)
 
 
 def _compile_accepted(pattern: str) -> re.Pattern[str]:

@@ -8,11 +8,11 @@ accepts (tests/test_cold_start.py holds it to that); what it rejects, the schema
 
 from __future__ import annotations
 
-import re
 from typing import Any
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
-_VERSION = re.compile(r"1\.[0-9]+")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_VERSION = compile_known(r"1\.[0-9]+")
+_DATE = compile_known(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KINDS = frozenset({"department", "government_own", "government_aggregate", "township"})
 _META_TEXT = frozenset({"title", "agency", "source"})
 _TEXT_BLOCK = frozenset({"type", "text", "level", "line", "page"})

@@ -10,15 +10,18 @@ file or module misses the cache. Entries live under
 file + ``os.replace``), and a broken or unwritable cache is ignored: the cache only ever saves time.
 ``--no-cache`` or ``REPORTLINT_NO_CACHE=1`` turns it off. An entry also holds the regexes the loader
 found safe (`checker.regexsafe.accepted`) and their compiled forms, so a check served from it builds them
-without the safety parse and without re's parser and compiler.
+without the safety parse and without re's parser and compiler, and the words the text kinds look for before
+trying each of them (`checker.kinds._text.requirements_of`).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 try:  # the built-in BLAKE2: `import hashlib` loads OpenSSL first (~5 ms of a ~250 ms cold check)
     from _blake2 import blake2b
@@ -111,13 +114,17 @@ def _files(root: Path, suffix: str = "") -> list[tuple[str, str]]:
 def _read(entry: Path) -> Ruleset | None:
     try:
         with entry.open("rb") as handle:
-            ruleset, safe, forms = _unpickle(handle)  # our own file under the user's cache folder
+            ruleset, safe, known, forms, required = _unpickle(handle)  # our own file under the user's cache folder
     except Exception:  # noqa: BLE001 - a truncated or stale entry is a miss, never an error
         return None
-    if not (isinstance(ruleset, Ruleset) and isinstance(safe, frozenset) and isinstance(forms, tuple)
-            and len(forms) == 2 and isinstance(forms[1], dict)):
+    if not (isinstance(ruleset, Ruleset) and isinstance(safe, frozenset) and isinstance(known, frozenset)
+            and isinstance(forms, tuple) and len(forms) == 2 and isinstance(forms[1], dict)
+            and isinstance(required, dict)):
         return None
-    regexsafe.trust(safe, forms)
+    from checker.kinds import _text  # the check imports it anyway
+
+    regexsafe.trust(safe, forms, known)
+    _text.learn_requirements(required)
     return ruleset
 
 
@@ -129,14 +136,50 @@ def _write(entry: Path, ruleset: Ruleset) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
         with os.fdopen(fd, "wb") as handle:
-            safe = regexsafe.accepted()
-            pickle.dump((ruleset, safe, regexsafe.compiled_forms(safe)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(_entry(ruleset), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
     except OSError:
         try:
             os.unlink(tmp)
         except (OSError, UnboundLocalError):
             pass
+
+
+# The modules a check imports after loading its pack: on a hit, their module regexes are built from
+# the entry's compiled forms (`regexsafe.compile_known`) instead of re's parser and compiler.
+_CHECK_MODULES = ("checker.api", "checker.bind", "checker.reportshape", "checker.readers.decode")
+
+
+def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], frozenset[str], tuple[Any, ...], dict[Any, Any]]:
+    """What an entry holds: the pack, the regexes found safe, the patterns our own code compiles
+    (`regexsafe.compile_known`), the compiled forms of both, and the words every match of the pack's
+    regexes and phrases contains (`checker.kinds._text`'s prefilter), so a hit derives none of them again."""
+    from checker.kinds import _text
+
+    for module in _CHECK_MODULES:  # their module regexes go through regexsafe.compile_known
+        importlib.import_module(module)
+    phrases = frozenset(_text.phrase_pattern(entry) for entry in _phrases(ruleset))
+    safe, known = regexsafe.accepted(), regexsafe.known() | phrases
+    regexes = [regexsafe.compile_safe(p) for p in safe] + [re.compile(p) for p in phrases]
+    return ruleset, safe, known, regexsafe.compiled_forms(safe | known), _text.requirements_of(regexes)
+
+
+def _phrases(ruleset: Ruleset) -> list[str]:
+    """The plain phrases of the pack's pattern lists (a phrase sits where a `{regex: ...}` entry may):
+    the text kinds search them as escaped regexes, compiled and prefiltered like the vetted ones."""
+    from checker import kinds
+    from checker.lint_meaning import walk
+
+    out = []
+    for rule in ruleset.rules:
+        try:
+            specs = getattr(kinds.get(rule.kind), "REGEX_PARAMS", ())
+        except KeyError:
+            continue
+        for spec in specs:
+            if spec.endswith(".regex"):
+                out += [e for _, e in walk(rule.params, spec.removesuffix(".regex")) if isinstance(e, str)]
+    return out
 
 
 def load_ruleset_cached(path: str | Path | None = None, *, use_cache: bool = True) -> Ruleset:

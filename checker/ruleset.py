@@ -29,6 +29,8 @@ MAX_EXTENDS_DEPTH = 8
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of a pack: its kind, the params that kind reads, and its texts."""
+
     id: str
     kind: str
     severity: Severity
@@ -67,6 +69,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Ruleset:
+    """A loaded rule pack: its rules in order and the structures they check against."""
+
     id: str
     title: dict[str, str]
     version: str

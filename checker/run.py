@@ -18,6 +18,8 @@ from checker.ruleset import Ruleset
 
 @dataclass
 class Options:
+    """What the CLI passes on to every check and render of one run."""
+
     lang: str = "zh"
     agency_kind: str | None = None
     previous: str | None = None

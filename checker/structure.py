@@ -16,6 +16,8 @@ from checker.textnorm import core, norm
 
 @dataclass(frozen=True, slots=True)
 class PartSpec:
+    """One of the six parts of a report format: its number and the headings that name it."""
+
     id: str
     number: str
     heading: str
@@ -24,6 +26,8 @@ class PartSpec:
 
 @dataclass(frozen=True, slots=True)
 class ColumnSpec:
+    """A column of a table of the format, by its label."""
+
     id: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -38,6 +42,8 @@ class ColumnSpec:
 
 @dataclass(frozen=True, slots=True)
 class RowSpec:
+    """A row of a table of the format, by its label."""
+
     id: str
     label: str | None
     columns: tuple[str, ...]
@@ -48,6 +54,8 @@ class RowSpec:
 
 @dataclass(frozen=True, slots=True)
 class TableSpec:
+    """A table of the format: where it belongs, its columns and rows."""
+
     id: str
     part: str
     title: dict[str, str]
@@ -96,6 +104,8 @@ class TableSpec:
 
 @dataclass(frozen=True, slots=True)
 class Structure:
+    """One edition of the report format: its parts and tables."""
+
     edition: str
     title: dict[str, str]
     parts: tuple[PartSpec, ...]

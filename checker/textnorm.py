@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
@@ -170,6 +169,8 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if _cost(a, b) > _SIMILARITY_BUDGET:
         return _shingle_similarity(a, b)
+    from difflib import SequenceMatcher  # only previous-year checks align texts: a cold check skips difflib
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

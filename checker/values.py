@@ -12,15 +12,18 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
 _DASHES = {"/", "-", "—", "——", "－", "–", "\\", "／", "－－", "--", "─"}
-_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
-_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
-_UNIT = re.compile(r"^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|件|个|条|项|次|万)$")
+_NUMBER = compile_known(r"^[0-9]+(?:\.[0-9]+)?$")
+_GROUPED = compile_known(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+_UNIT = compile_known(r"^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|件|个|条|项|次|万)$")
 
 
 @dataclass(frozen=True, slots=True)
 class CellValue:
+    """A table cell read as a value: its text, what state it is in and its number if any."""
+
     text: str
     state: str  # "number" | "blank" | "dash" | "invalid"
     value: Decimal | None = None

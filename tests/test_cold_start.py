@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import regexsafe, rulecache
+from checker.kinds import _text
 from checker.api import read_report
 from checker.reportshape import conforms
 from checker.resources import rules_dir
@@ -207,5 +208,47 @@ def test_an_entry_in_the_old_format_is_a_miss_and_is_rewritten(tmp_path, monkeyp
     (entry,) = (tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle")
     entry.write_bytes(pickle.dumps(first))  # a bare Ruleset, without the regex verdicts
     assert rulecache.load_ruleset_cached().catalog() == first.catalog()
-    ruleset, safe, (tag, forms) = pickle.loads(entry.read_bytes())
-    assert ruleset.catalog() == first.catalog() and set(forms) == safe
+    ruleset, safe, known, (tag, forms), required = pickle.loads(entry.read_bytes())
+    assert ruleset.catalog() == first.catalog() and set(forms) == safe | known and not safe & known
+    entry.write_bytes(pickle.dumps((ruleset, safe, (tag, forms))))  # the format before the requirements
+    assert rulecache.load_ruleset_cached().catalog() == first.catalog()
+    assert len(pickle.loads(entry.read_bytes())) == 5
+
+
+def test_the_known_patterns_of_an_entry_build_what_re_compiles_and_are_not_accepted(tmp_path, monkeypatch):
+    """Module regexes and escaped phrases come back from their stored forms as the very patterns
+    re.compile makes, and never count as vetted rule regexes."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    _fresh_verdicts(monkeypatch)
+    monkeypatch.setattr(regexsafe, "_forms", {})
+    rulecache.load_ruleset_cached()
+    (entry,) = (tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle")
+    _, safe, known, _, required = pickle.loads(entry.read_bytes())
+    assert {"[0-9]", "^[0-9]+(?:\\.[0-9]+)?$"} <= known  # bind.recover's and values' module regexes
+    assert {p for p, _ in required} > safe  # the phrases too
+    _fresh_verdicts(monkeypatch)
+    monkeypatch.setattr(regexsafe, "_forms", {})
+    rulecache.load_ruleset_cached()  # a hit
+    assert set(regexsafe._forms) == safe | known and not regexsafe.accepted() & (known - safe)
+    for pattern in known:
+        built, expected = regexsafe.compile_known(pattern), re.compile(pattern)
+        assert built == expected and (built.groupindex, built.groups) == (expected.groupindex, expected.groups)
+
+
+def test_the_stored_requirements_are_what_the_regexes_give_when_derived_again(tmp_path, monkeypatch):
+    """The prefilter words an entry brings along are `_required`'s own, for every regex of the pack."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    rulecache.load_ruleset_cached()
+    (entry,) = (tmp_path / "cache" / "reportlint").glob("ruleset-*.pickle")
+    _, safe, known, _, required = pickle.loads(entry.read_bytes())
+    assert safe and {source for source, _ in required} >= set(safe)
+    assert all(flags == re.compile(source).flags for source, flags in required)  # keyed as Scope.may_match asks
+    saved = dict(_text._known)
+    _text._known.clear()
+    try:
+        for (source, flags), words in required.items():
+            assert _text._required.__wrapped__(source, flags) == words  # derived with re's parser
+    finally:
+        _text._known.update(saved)

@@ -11,17 +11,18 @@ import re
 
 from checker.bound import ResolvedMeta
 from checker.model import Block, Meta
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
 _TITLE_WORDS = ("年度报告", "工作报告", "年报")
-_YEAR_IN_TITLE = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年(?:度)?")
-_PERIOD = re.compile(r"(20[0-9]{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:(20[0-9]{2})\s*年\s*)?12\s*月\s*31\s*日")
-_DATE = re.compile(r"(20[0-9]{2})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})")
-_SIGN_DATE = re.compile(r"^\s*(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$")
+_YEAR_IN_TITLE = compile_known(r"(20[0-9]{2}|19[0-9]{2})\s*年(?:度)?")
+_PERIOD = compile_known(r"(20[0-9]{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:(20[0-9]{2})\s*年\s*)?12\s*月\s*31\s*日")
+_DATE = compile_known(r"(20[0-9]{2})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})")
+_SIGN_DATE = compile_known(r"^\s*(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$")
 
-_TOWNSHIP = re.compile(r"(街道办事处|街道办|街道|[乡镇]人民政府|[乡镇]政府|[^城]镇|乡)$")
-_GOVERNMENT = re.compile(r"(人民政府|自治[区州县旗]|[省市县区旗]|实验区|新区|开发区管委会|管理委员会|管委会)$")
-_OFFICE = re.compile(r"人民政府办公[室厅]$")
-_AGGREGATE = re.compile(r"(汇总|综合)[^。]{0,40}(各|所属|下属)[^。]{0,30}(部门|单位|乡|镇|街道)")
+_TOWNSHIP = compile_known(r"(街道办事处|街道办|街道|[乡镇]人民政府|[乡镇]政府|[^城]镇|乡)$")
+_GOVERNMENT = compile_known(r"(人民政府|自治[区州县旗]|[省市县区旗]|实验区|新区|开发区管委会|管理委员会|管委会)$")
+_OFFICE = compile_known(r"人民政府办公[室厅]$")
+_AGGREGATE = compile_known(r"(汇总|综合)[^。]{0,40}(各|所属|下属)[^。]{0,30}(部门|单位|乡|镇|街道)")
 
 
 def iso_date(text: str | None) -> str | None:
@@ -37,7 +38,7 @@ def iso_date(text: str | None) -> str | None:
 
 
 # "现将富县人民政府2024年政府信息公开工作年度报告予以公开": the report names itself in its first sentence
-_TITLE_IN_INTRO = re.compile(
+_TITLE_IN_INTRO = compile_known(
     r"(?:现将|现公布|现向社会公布|编制完成|特发布|现发布)\s*"
     r"(?P<title>[^，。,；;：:“”《》()（）]{0,40}?(?:19|20)[0-9]{2}\s*年度?[^，。,；;“”《》()（）]{0,30}?(?:年度报告|工作报告))"
 )

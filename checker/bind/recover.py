@@ -29,10 +29,11 @@ from checker.model import Block, Cell
 from checker.structure import RowSpec, Structure, TableSpec
 from checker.textnorm import core, norm
 from checker.values import parse_cell
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
 MAX_SPLITS = 5000  # beyond this many candidate splits a row is called ambiguous without enumerating further
-_DIGIT = re.compile(r"[0-9]")
-_VALUE_TEXT = re.compile(r"^[0-9.\- ]*$")
+_DIGIT = compile_known(r"[0-9]")
+_VALUE_TEXT = compile_known(r"^[0-9.\- ]*$")
 
 
 @dataclass(frozen=True, slots=True)

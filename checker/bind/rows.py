@@ -9,7 +9,6 @@ whether cells are blank; each such read is recorded as a guard the replay checks
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from checker.bind.labels import LabelIndex
@@ -17,8 +16,9 @@ from checker.model import Block, Cell
 from checker.structure import RowSpec
 from checker.textnorm import norm
 from checker.values import looks_like_value
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
-RUN_TOGETHER = re.compile(r"^(.*?[^0-9.\s])\s*([0-9][0-9.]*)$")  # label + swallowed digits
+RUN_TOGETHER = compile_known(r"^(.*?[^0-9.\s])\s*([0-9][0-9.]*)$")  # label + swallowed digits
 
 
 @dataclass

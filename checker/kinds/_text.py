@@ -24,7 +24,7 @@ from typing import Any
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.regexsafe import compile_safe, sre_parse
+from checker.regexsafe import compile_known, compile_safe, sre_parse
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -123,7 +123,12 @@ def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)  # the phrases of a pack, compiled once per process instead of once per rule run
 def _phrase(entry: str) -> re.Pattern[str]:
-    return re.compile(re.escape(norm(entry)))
+    return compile_known(phrase_pattern(entry))
+
+
+def phrase_pattern(entry: str) -> str:
+    """The regex a phrase entry is searched as: the normalised phrase, escaped."""
+    return re.escape(norm(entry))
 
 
 def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -157,8 +162,26 @@ def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...
     return out
 
 
+# Requirements a cached rule pack brought along (`checker.rulecache`), keyed like `_required`: deriving
+# them parses each regex with re's parser, ~40% of the first check in a cold process.
+_known: dict[tuple[str, int], tuple[tuple[str, ...], ...]] = {}
+
+
+def learn_requirements(table: dict[tuple[str, int], tuple[tuple[str, ...], ...]]) -> None:
+    """Take `requirements_of` from a cached rule pack, as computed by the process that wrote it."""
+    _known.update(table)
+
+
+def requirements_of(regexes: list[re.Pattern[str]]) -> dict[tuple[str, int], tuple[tuple[str, ...], ...]]:
+    """What `_required` gives for each regex, to store with a cached rule pack."""
+    return {(r.pattern, r.flags): _required(r.pattern, r.flags) for r in regexes}
+
+
 @lru_cache(maxsize=1024)
 def _required(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    known = _known.get((source, flags))
+    if known is not None:
+        return known
     try:
         parsed = sre_parse.parse(source, flags)
     except Exception:  # noqa: BLE001 - unknown syntax: claim nothing, so the regex is always tried

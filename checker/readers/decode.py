@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from checker.errors import InputError
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
 _ALIASES = {
     "gb2312": "gb18030",
@@ -37,7 +38,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = compile_known(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalize_charset(name: str | None) -> str | None:
