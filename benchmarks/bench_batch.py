@@ -38,6 +38,8 @@ CORPUS = Path(os.environ.get("REPORTLINT_SHARED", ROOT.parent / "shared")) / "co
 TEMPLATES = [ROOT / "examples" / "000_2606f0613b160dcc.txt", CORPUS / "001_shanghai-shizhengfu-bangongting_2019.html",
              CORPUS / "044_synthetic-kirogov-ceshishi_2025.html", CORPUS / "050_pingtan-xingzhengshenpiju_2025.html"]
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# `python -c` puts the working folder before PYTHONPATH on sys.path: the timed processes also run in
+# ROOT, so they import this tree's checker wherever the script is started from.
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
@@ -209,7 +211,7 @@ def throughput(folder: Path, jobs: tuple[int, ...] = (1, 2)) -> None:
         start = time.perf_counter()
         out = str(folder.parent / f"out-{folder.name}-{n}.csv")
         done = subprocess.run([sys.executable, "-c", _CPU, "check", str(folder), "-j", str(n), "--format", "csv",
-                               "-o", out], env=ENV, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               "-o", out], env=ENV, cwd=ROOT, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True)
         seconds = time.perf_counter() - start
         parent, workers = (float(x) for x in done.stderr.split()[-2:])
@@ -225,7 +227,8 @@ def memory(folder: Path, jobs: int = 2) -> None:
             "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
             "print(self, kids, file=sys.stderr)")
     args = ["check", str(folder), "-j", str(jobs), "--format", "table", "-o", str(folder.parent / "out.txt")]
-    done = subprocess.run([sys.executable, "-c", code, *args], env=ENV, capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-c", code, *args], env=ENV, cwd=ROOT, capture_output=True, text=True,
+                          check=False)
     parent, worker = (int(x) / 1024 for x in done.stderr.split()[-2:])
     print(f"| {folder.parent.name} | {len(list(folder.iterdir()))} | {parent:.0f} MB | {worker:.0f} MB |")
 
