@@ -11,7 +11,8 @@ from __future__ import annotations
 from checker.bind.labels import remember
 from checker.bind.meta import resolve_meta
 from checker.bind.parts import bind_parts
-from checker.bind.recover import Identity, identities_of, recover_table, run_together_in, split_glued_headings
+from checker.bind.glued import run_together_in, split_glued_headings
+from checker.bind.recover import Identity, identities_of, recover_table
 from checker.bind.rows import row_kinds
 from checker.bind.tables import bind_tables
 from checker.bound import BoundReport, Paragraph

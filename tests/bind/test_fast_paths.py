@@ -18,7 +18,8 @@ from checker.bind import identities_for
 from checker.bind.labels import HOW_RANK, MEMO_ENTRIES, TYPO_SIMILARITY, LabelIndex, LabelMatch, label_index
 from checker.bind.parts import MAX_HEADING_EXTRA, _wording
 from checker.bind.parts import TYPO_SIMILARITY as HEADING_TYPO
-from checker.bind.recover import _label_forms, identities_of, is_run_together
+from checker.bind.glued import _label_forms, is_run_together
+from checker.bind.recover import identities_of
 from checker.bind.tables import score
 from checker.model import Block, Cell
 from checker.ruleset import load_ruleset

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from checker.bind import bind, identities_for
 from checker.bind.parts import glued_heading, match_heading
-from checker.bind.recover import is_run_together, recover_table, splits, split_glued_headings
+from checker.bind.glued import is_run_together, split_glued_headings
+from checker.bind.recover import recover_table, splits
 from checker.model import Block, Cell, Meta, Report
 from checker.ruleset import load_ruleset
 
