@@ -11,7 +11,7 @@ file + ``os.replace``), and a broken or unwritable cache is ignored: the cache o
 ``--no-cache`` or ``REPORTLINT_NO_CACHE=1`` turns it off. An entry also holds the regexes the loader
 found safe (`checker.regexsafe.accepted`) and their compiled forms, so a check served from it builds them
 without the safety parse and without re's parser and compiler, and the words the text kinds look for before
-trying each of them (`checker.kinds._text.requirements_of`).
+trying each of them (`checker.kinds._patterns.requirements_of`).
 """
 
 from __future__ import annotations
@@ -121,10 +121,10 @@ def _read(entry: Path) -> Ruleset | None:
             and isinstance(forms, tuple) and len(forms) == 2 and isinstance(forms[1], dict)
             and isinstance(required, dict)):
         return None
-    from checker.kinds import _text  # the check imports it anyway
+    from checker.kinds import _patterns  # the check imports it anyway
 
     regexsafe.trust(safe, forms, known)
-    _text.learn_requirements(required)
+    _patterns.learn_requirements(required)
     return ruleset
 
 
@@ -153,15 +153,15 @@ _CHECK_MODULES = ("checker.api", "checker.bind", "checker.reportshape", "checker
 def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], frozenset[str], tuple[Any, ...], dict[Any, Any]]:
     """What an entry holds: the pack, the regexes found safe, the patterns our own code compiles
     (`regexsafe.compile_known`), the compiled forms of both, and the words every match of the pack's
-    regexes and phrases contains (`checker.kinds._text`'s prefilter), so a hit derives none of them again."""
-    from checker.kinds import _text
+    regexes and phrases contains (`checker.kinds._patterns`' prefilter), so a hit derives none of them again."""
+    from checker.kinds import _patterns
 
     for module in _CHECK_MODULES:  # their module regexes go through regexsafe.compile_known
         importlib.import_module(module)
-    phrases = frozenset(_text.phrase_pattern(entry) for entry in _phrases(ruleset))
+    phrases = frozenset(_patterns.phrase_pattern(entry) for entry in _phrases(ruleset))
     safe, known = regexsafe.accepted(), regexsafe.known() | phrases
     regexes = [regexsafe.compile_safe(p) for p in safe] + [re.compile(p) for p in phrases]
-    return ruleset, safe, known, regexsafe.compiled_forms(safe | known), _text.requirements_of(regexes)
+    return ruleset, safe, known, regexsafe.compiled_forms(safe | known), _patterns.requirements_of(regexes)
 
 
 def _phrases(ruleset: Ruleset) -> list[str]:

@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import regexsafe, rulecache
-from checker.kinds import _text
+from checker.kinds import _patterns
 from checker.api import read_report
 from checker.reportshape import conforms
 from checker.resources import rules_dir
@@ -245,10 +245,10 @@ def test_the_stored_requirements_are_what_the_regexes_give_when_derived_again(tm
     _, safe, known, _, required = pickle.loads(entry.read_bytes())
     assert safe and {source for source, _ in required} >= set(safe)
     assert all(flags == re.compile(source).flags for source, flags in required)  # keyed as Scope.may_match asks
-    saved = dict(_text._known)
-    _text._known.clear()
+    saved = dict(_patterns._known)
+    _patterns._known.clear()
     try:
         for (source, flags), words in required.items():
-            assert _text._required.__wrapped__(source, flags) == words  # derived with re's parser
+            assert _patterns.required_words.__wrapped__(source, flags) == words  # derived with re's parser
     finally:
-        _text._known.update(saved)
+        _patterns._known.update(saved)

@@ -80,7 +80,7 @@ PARAGRAPHS = st.lists(st.lists(WORDS, max_size=8).map("".join), max_size=5)
 def test_may_match_is_false_only_when_no_paragraph_matches(paragraphs: list[str], source: str) -> None:
     import re
 
-    from checker.kinds._text import may_match
+    from checker.kinds._patterns import may_match
 
     regex = re.compile(source)
     if not may_match(regex, "\n".join(paragraphs)):
@@ -90,7 +90,7 @@ def test_may_match_is_false_only_when_no_paragraph_matches(paragraphs: list[str]
 def test_may_match_looks_for_the_words_every_match_holds() -> None:
     import re
 
-    from checker.kinds._text import may_match
+    from checker.kinds._patterns import may_match
 
     assert not may_match(re.compile(r"[X×x]{2,}(?:年|件)"), "2025年收到申请3件")
     assert may_match(re.compile(r"[X×x]{2,}(?:年|件)"), "XX年")
@@ -100,7 +100,7 @@ def test_may_match_looks_for_the_words_every_match_holds() -> None:
 
 def test_may_match_skips_alternatives_that_hold_another() -> None:
     """收到, 接收, 新收 are in a text only where 收 is: looking for 收 alone answers the same, in one scan."""
-    from checker.kinds._text import _fewest, _required
+    from checker.kinds._patterns import _fewest, required_words as _required
 
     assert _required(r"(?:收到|受理|接收|新收|收)[^。]{0,20}?申请", 0) == (("受理", "收"), ("申请",))
     assert _fewest(("予以公开", "公开", "公开", "部分公开")) == ("公开",) and _fewest(("X", "×", "x")) == ("X", "×", "x")

@@ -1,4 +1,4 @@
-"""What the text kinds share: which paragraphs a rule reads, and patterns written by policy staff.
+"""What the text kinds share: which paragraphs a rule reads (the patterns themselves: `_patterns`).
 
 A rule names its scope: `text` (the whole report), `title`, `intro` (what comes before part
 一 — the paragraph that names the report, its basis and its statistical period) or `parts`
@@ -18,13 +18,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any
 
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.regexsafe import compile_known, compile_safe, sre_parse
+from checker.kinds._patterns import may_match, required_words
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -57,7 +56,7 @@ class Scope:
         if self.bound is None:
             return may_match(regex, text)
         seen = self.bound.words_in(text)  # the report's memo, read inline: ~100 look-ups a report
-        for words in _required(regex.pattern, regex.flags):  # all(any(...)) as loops: no generator per call
+        for words in required_words(regex.pattern, regex.flags):  # all(any(...)) as loops: no generator per call
             for word in words:
                 found = seen.get(word)
                 if found is None:
@@ -85,7 +84,7 @@ class Scope:
     def _holding(self, regex: re.Pattern[str]) -> list[int]:
         """Indexes of the paragraphs that may match `regex`."""
         normalize = self.normalize
-        groups = _required(regex.pattern, regex.flags)
+        groups = required_words(regex.pattern, regex.flags)
         if not groups or any("\n" in word for words in groups for word in words):
             return [n for n, p in enumerate(self.paragraphs) if may_match(regex, normalize(p.text))]
         if not self.may_match(regex):
@@ -112,104 +111,6 @@ class Scope:
                 at += len(self.normalize(p.text)) + 1
             self._starts = starts
         return self._starts
-
-
-def pattern(entry: str | dict[str, Any]) -> re.Pattern[str]:
-    """A phrase or {regex: ...} entry, compiled (the loader has already vetted the regex)."""
-    if isinstance(entry, str):
-        return _phrase(entry)
-    return compile_safe(entry["regex"])
-
-
-@lru_cache(maxsize=1024)  # the phrases of a pack, compiled once per process instead of once per rule run
-def _phrase(entry: str) -> re.Pattern[str]:
-    return compile_known(phrase_pattern(entry))
-
-
-def phrase_pattern(entry: str) -> str:
-    """The regex a phrase entry is searched as: the normalised phrase, escaped."""
-    return re.escape(norm(entry))
-
-
-def _requirements(items: Any, out: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """What every match contains, as alternatives of which one at least is in the match: runs of
-    literal characters, a class of listed characters ([X×x]), a choice of literal words (收到|受理).
-    From the regex's own sequence and the groups and at-least-once repeats in it; optional parts
-    add nothing."""
-    run: list[str] = []
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(arg))
-            continue
-        if run:
-            out.append(("".join(run),))
-            run = []
-        if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # (?i:...) matches other cases too
-            _requirements(arg[-1], out)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-            _requirements(arg[2], out)
-        elif name == "ATOMIC_GROUP":
-            _requirements(arg, out)
-        elif name == "IN" and arg and all(str(o) == "LITERAL" for o, _ in arg):
-            out.append(tuple(chr(c) for _, c in arg))
-        elif name == "BRANCH":
-            firsts = [_requirements(branch, [])[:1] for branch in arg[1]]
-            if all(firsts):
-                out.append(tuple(word for first in firsts for word in first[0]))
-    if run:
-        out.append(("".join(run),))
-    return out
-
-
-# Requirements a cached rule pack brought along (`checker.rulecache`), keyed like `_required`: deriving
-# them parses each regex with re's parser, ~40% of the first check in a cold process.
-_known: dict[tuple[str, int], tuple[tuple[str, ...], ...]] = {}
-
-
-def learn_requirements(table: dict[tuple[str, int], tuple[tuple[str, ...], ...]]) -> None:
-    """Take `requirements_of` from a cached rule pack, as computed by the process that wrote it."""
-    _known.update(table)
-
-
-def requirements_of(regexes: list[re.Pattern[str]]) -> dict[tuple[str, int], tuple[tuple[str, ...], ...]]:
-    """What `_required` gives for each regex, to store with a cached rule pack."""
-    return {(r.pattern, r.flags): _required(r.pattern, r.flags) for r in regexes}
-
-
-@lru_cache(maxsize=1024)
-def _required(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
-    known = _known.get((source, flags))
-    if known is not None:
-        return known
-    try:
-        parsed = sre_parse.parse(source, flags)
-    except Exception:  # noqa: BLE001 - unknown syntax: claim nothing, so the regex is always tried
-        return ()
-    return () if flags & re.IGNORECASE else tuple(_fewest(words) for words in _requirements(parsed, []))
-
-
-def _fewest(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The alternatives without those that contain another (收到, 接收 when 收 is one): a text holding
-    收到 holds 收, so "any of them is in the text" is the same test with fewer scans of a long text."""
-    return tuple(dict.fromkeys(w for w in words if not any(other != w and other in w for other in words)))
-
-
-def may_match(regex: re.Pattern[str], text: str) -> bool:
-    """False when `text` lacks something every match of the regex contains, so it has no match.
-
-    A few substring tests instead of a search: a rule's patterns are mostly nowhere in a report,
-    and `re` tries a pattern that starts with a class or a choice at every position. Exact for
-    any regex (anchors and look-arounds too): the words are part of the match itself. Given a
-    scope's joined text (`Scope.text`), False means no paragraph of the scope can match either.
-    """
-    for words in _required(regex.pattern, regex.flags):  # all(any(...)) as loops: called per paragraph and pattern
-        for word in words:
-            if word in text:
-                break
-        else:
-            return False
-    return True
 
 
 def entry_label(entry: str | dict[str, Any]) -> str:

@@ -23,7 +23,8 @@ from decimal import Decimal
 from typing import Any
 
 from checker.kinds._base import Bilingual, Context, Violation, fmt_number, per_template
-from checker.kinds._text import in_years, located, may_match, number, pattern, scope
+from checker.kinds._patterns import may_match, pattern
+from checker.kinds._text import in_years, located, number, scope
 from checker.regexsafe import finditer
 from checker.structure import TableSpec
 

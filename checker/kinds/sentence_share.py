@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._text import entry_label, pattern, scope
+from checker.kinds._patterns import pattern
+from checker.kinds._text import entry_label, scope
 
 KIND = "sentence_share"
 PLACEHOLDERS = frozenset({"share", "threshold", "length", "max_chars", "matched", "count"})
@@ -49,7 +50,7 @@ def sentences(paragraphs: list[str]) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex that finds a sentence holding any of the phrases: a phrase is a literal (`_text.pattern`),
+    """One regex that finds a sentence holding any of the phrases: a phrase is a literal (`_patterns.pattern`),
     so this alternation of the same literals matches where one of them does, in one search instead of
     one per phrase and sentence."""
     return re.compile("|".join(pattern(p).pattern for p in phrases)) if phrases else None

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
-from checker.kinds._text import Scope, entry_label, in_years, located, may_match, pattern, scope
+from checker.kinds._patterns import may_match, pattern
+from checker.kinds._text import Scope, entry_label, in_years, located, scope
 from checker.regexsafe import finditer
 from checker.textnorm import norm
 

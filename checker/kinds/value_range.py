@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation, cell_location, fmt_number, has_column, has_row
-from checker.kinds._text import pattern
+from checker.kinds._patterns import pattern
 from checker.regexsafe import search
 from checker.textnorm import norm
 

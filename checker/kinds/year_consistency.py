@@ -22,7 +22,8 @@ from typing import Any
 
 from checker.findings import Location
 from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
-from checker.kinds._text import located, may_match, pattern, scope
+from checker.kinds._patterns import may_match, pattern
+from checker.kinds._text import located, scope
 from checker.regexsafe import finditer, search
 from checker.textnorm import norm
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from checker.bound import Paragraph
 from checker.findings import Location
-from checker.kinds._text import Scope, may_match
+from checker.kinds._patterns import may_match
+from checker.kinds._text import Scope
 from checker.textnorm import norm
 
 REGEXES = [r"[X×x]{2,}(?:年|月|件|街道)", r"(?:予以公开|同意公开)(?:答复)?(?P<n>[0-9]+)件", r"(?<![及和])部分公开[0-9]+件",
@@ -40,7 +41,8 @@ def test_candidates_are_the_paragraphs_may_match_keeps(texts: list[str], sources
 def test_candidates_on_the_rule_examples_reports(ruleset) -> None:
     from checker.examples import build
     from checker.kinds._base import Context
-    from checker.kinds._text import pattern, scope
+    from checker.kinds._patterns import pattern
+    from checker.kinds._text import scope
 
     bound = build(ruleset, None)
     regexes = [pattern(s) for rule in ruleset.rules for key in ("forbid", "statements", "only_if")

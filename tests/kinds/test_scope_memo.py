@@ -7,7 +7,8 @@ import re
 from checker.bound import Paragraph
 from checker.examples import build
 from checker.kinds._base import Context
-from checker.kinds._text import may_match, scope
+from checker.kinds._patterns import may_match
+from checker.kinds._text import scope
 from checker.textnorm import norm
 
 

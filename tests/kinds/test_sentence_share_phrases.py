@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.kinds._text import pattern
+from checker.kinds._patterns import pattern
 from checker.kinds.sentence_share import _any_phrase
 
 PIECES = st.sampled_from(["公开", "政务", "|", ".", "*", "(", ")", "[", "\\", "？", "?", "（", " ", "", "a", "Ａ", "^", "$"])
