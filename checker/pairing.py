@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.model import Block, Meta, Report
+from checker.readers.html import HEAD_MAX_ELEMENTS, read_head  # noqa: F401 - the limit, for tests
 
 if TYPE_CHECKING:
     from checker.bound import ResolvedMeta
-from checker.readers.html import HEAD_MAX_ELEMENTS, read_head  # noqa: F401 - the limit, for tests
 
 Key = tuple[str, int]
 
@@ -86,25 +86,18 @@ def pairing_key(path: str) -> Key | None:
         kind = reader_for(Path(path), data)
     except Exception:  # noqa: BLE001 - the check itself reports an unreadable file
         return None
-    if kind == "html":
+    fast = _FAST_KEYS.get(kind)
+    if fast is not None:
         try:
-            key = _html_key(data, str(path))
+            key = fast(data, str(path))
         except Exception:  # noqa: BLE001 - the full read below says (or fails) the same way
             key = False
         if key is not False:
             return key
-    report = None
-    if kind == "json_report":
-        try:
-            report = _json_head(data, str(path))
-        except Exception:  # noqa: BLE001 - the full read below says (or fails) the same way
-            report = None
-    if report is None:
-        try:
-            report = read(path, data)
-        except Exception:  # noqa: BLE001
-            return None
-    return key_of(report)
+    try:
+        return key_of(read(path, data))
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def pair_by_key(paths: Sequence[str], keys: Sequence[Key | None]) -> dict[str, str]:
@@ -141,4 +134,12 @@ def _json_head(data: bytes, source: str) -> Report | None:
     return Report(meta=Meta.from_dict(document["meta"]), blocks=blocks, reader=document.get("reader", "json"))
 
 
+def _json_key(data: bytes, source: str) -> Key | None | bool:
+    """The key from the JSON model's meta and text blocks; False when only the full read can tell."""
+    head = _json_head(data, source)
+    return False if head is None else key_of(head)
+
+
 _HEADS = {"html": read_head, "json_report": _json_head}
+# Each returns the key, or False when only the full read can tell.
+_FAST_KEYS = {"html": _html_key, "json_report": _json_key}
