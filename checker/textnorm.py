@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
@@ -120,58 +119,6 @@ def core(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _core_memo(text: str) -> str:
     return split_numbering(norm(text))[2]
-
-
-# SequenceMatcher(autojunk=False) costs at least sum(count_a(c) * count_b(c)) steps, times the
-# number of matching blocks: small for a heading or a 2,000-character part (~20k), minutes for a
-# hostile one ("年" × 10,000 took 80 s; one sentence repeated 150 times, 7 s). Above the budget
-# the ratio is estimated from shared 3-character shingles (Dice), which is linear and agrees
-# with ratio() where it matters: near-identical texts score near 1, unrelated ones low.
-_SIMILARITY_BUDGET = 60_000
-_SHINGLE = 3
-
-
-def _cost(a: str, b: str) -> int:
-    counts = Counter(b)
-    return sum(counts[x] for x in a)
-
-
-def _shingle_similarity(a: str, b: str) -> float:
-    def shingles(text: str) -> Counter[str]:
-        return Counter(text[i : i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1)))
-
-    sa, sb = shingles(a), shingles(b)
-    return 2 * sum((sa & sb).values()) / (sum(sa.values()) + sum(sb.values()))
-
-
-def similarity_ceiling(a: str, b: str, b_chars: frozenset[str] | None = None) -> float:
-    """An upper bound of `similarity(a, b)` in linear time, for rejecting pairs before aligning them.
-
-    SequenceMatcher matches only characters that occur in both texts, and no more than the shorter
-    one has, so ratio() <= 2 * min(shared, len(b)) / (len(a) + len(b)). Pairs that may take the
-    shingle estimate (len(a) * len(b) above the step budget) are not bounded: 1.0.
-    """
-    if not a or not b:
-        return 0.0
-    if len(a) * len(b) > _SIMILARITY_BUDGET:  # the alignment cost is at most len(a) * len(b)
-        return 1.0
-    chars = b_chars if b_chars is not None else frozenset(b)
-    if chars.isdisjoint(a):  # most pairs: a number or unrelated words against a label
-        return 0.0
-    shared = sum(map(chars.__contains__, a))  # the same count, the loop in C
-    return 2 * min(shared, len(a), len(b)) / (len(a) + len(b))
-
-
-def similarity(a: str, b: str) -> float:
-    if not a or not b:
-        return 0.0
-    if a == b:  # what the alignment would find (2 * len / 2 * len), without aligning: a copied part
-        return 1.0
-    if _cost(a, b) > _SIMILARITY_BUDGET:
-        return _shingle_similarity(a, b)
-    from difflib import SequenceMatcher  # only previous-year checks align texts: a cold check skips difflib
-
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def cn_numeral(n: int) -> str:

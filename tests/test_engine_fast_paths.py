@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.engine import _TEMPLATE, _format
-from checker.kinds.previous_similarity import _similarity
-from checker.textnorm import similarity
+from checker.similarity import similarity_above as _similarity
+from similarity_reference import similarity  # the definition before the fast paths
 
 VALUES = {"table": "表三", "count": 3, "ratio": 0.912, "line": "", "text": "无{括号}", "n": None}
 FIELDS = ["{table}", "{count}", "{count:d}", "{ratio:.0%}", "{ratio:d}", "{text:>5}", "{n}", "{n:.1f}",
@@ -123,7 +123,8 @@ def test_similarity_shortcut_counts_the_alignment_cost_as_textnorm_does(a: str, 
     """Below similarity()'s step budget the shortcut may decide; above it never (the shingle estimate)."""
     from collections import Counter
 
-    from checker.textnorm import _SIMILARITY_BUDGET, _cost
+    from checker.similarity import _SIMILARITY_BUDGET
+    from similarity_reference import cost as _cost
 
     cost = sum(n * Counter(b)[c] for c, n in Counter(a).items())
     assert cost == _cost(a, b)
@@ -208,8 +209,8 @@ def _memo() -> tuple[dict, object]:
        st.sampled_from([None, 0.0, 0.9, 1.0]))
 def test_similarity_from_derived_counts_and_shingles_is_textnorms(a: str, b: str, threshold) -> None:
     """Above the step budget (long texts of few characters) the shingle estimate from memoised
-    shingles; below it the alignment; either way textnorm.similarity, memo warm or cold."""
-    from checker.textnorm import _shingle_similarity
+    shingles; below it the alignment; either way the reference similarity, memo warm or cold."""
+    from similarity_reference import shingle_similarity as _shingle_similarity
 
     kept_a, derive_a = _memo()
     kept_b, derive_b = _memo()
@@ -227,10 +228,10 @@ def test_similarity_from_derived_counts_and_shingles_is_textnorms(a: str, b: str
 def test_shingles_are_textnorms(text: str) -> None:
     from collections import Counter
 
-    from checker.kinds.previous_similarity import _fresh, _shingles
-    from checker.textnorm import _SHINGLE
+    from checker.similarity import _fresh, _shingles
+    from similarity_reference import shingles
 
-    assert _shingles(_fresh, text) == Counter(text[i : i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1)))
+    assert _shingles(_fresh, text) == shingles(text) == Counter(text[i : i + 3] for i in range(max(1, len(text) - 2)))
 
 
 def test_similarity_above_the_step_budget_takes_textnorms_shingle_estimate() -> None:
@@ -244,8 +245,8 @@ def test_similarity_above_the_step_budget_takes_textnorms_shingle_estimate() -> 
 def test_edited_copy_shares_its_edges_as_textnorms_shingles_count_them(head: str, old: str, new: str, tail: str) -> None:
     """A text and the same text with a middle run replaced: the estimate from the middles and the
     shared edges is textnorm's estimate from all the shingles, or None (left to the full count)."""
-    from checker.kinds.previous_similarity import _edited_similarity
-    from checker.textnorm import _shingle_similarity
+    from checker.similarity import _edited_similarity
+    from similarity_reference import shingle_similarity as _shingle_similarity
 
     a, b = head + old + tail, head + new + tail
     if a and b:
@@ -257,9 +258,18 @@ def test_edited_copy_shares_its_edges_as_textnorms_shingles_count_them(head: str
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab年", max_size=12), st.text(alphabet="ab年", max_size=12))
 def test_edited_similarity_on_unrelated_texts_is_textnorms_or_none(a: str, b: str) -> None:
-    from checker.kinds.previous_similarity import _edited_similarity
-    from checker.textnorm import _shingle_similarity
+    from checker.similarity import _edited_similarity
+    from similarity_reference import shingle_similarity as _shingle_similarity
 
     if a and b:
         got = _edited_similarity(a, b)
         assert got is None or got == _shingle_similarity(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="公开申请年度的了是#,", max_size=700), st.text(alphabet="公开申请年度的了是#,", max_size=700))
+def test_similarity_is_the_reference_definition(a: str, b: str) -> None:
+    """`checker.similarity.similarity` (every caller's: labels, headings, COPY-PREV) is the definition it replaced."""
+    from checker.similarity import similarity as fast
+
+    assert fast(a, b) == similarity(a, b)

@@ -36,7 +36,8 @@ def test_full_width_label_normalised() -> None:
 def test_similarity_of_a_text_with_itself_is_what_the_alignment_gives(text: str) -> None:
     from difflib import SequenceMatcher
 
-    from checker.textnorm import _SIMILARITY_BUDGET, _cost, _shingle_similarity, similarity
+    from checker.similarity import _SIMILARITY_BUDGET, similarity
+    from similarity_reference import cost as _cost, shingle_similarity as _shingle_similarity
 
     aligned = (_shingle_similarity(text, text) if _cost(text, text) > _SIMILARITY_BUDGET
                else SequenceMatcher(None, text, text, autojunk=False).ratio())

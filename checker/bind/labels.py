@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from checker.structure import RowSpec, TableSpec
-from checker.textnorm import MEMO_MAX_CHARS, core, norm, similarity, similarity_ceiling
+from checker.similarity import similarity, similarity_ceiling
+from checker.textnorm import MEMO_MAX_CHARS, core, norm
 
 TYPO_SIMILARITY = 0.85
 HOW_RANK = {"exact": 0, "numbering": 1, "alias": 2, "typo": 3}

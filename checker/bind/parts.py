@@ -15,7 +15,8 @@ from functools import lru_cache
 from checker.bound import BoundPart, Paragraph
 from checker.model import Block
 from checker.structure import PartSpec, Structure
-from checker.textnorm import norm, similarity, similarity_ceiling, split_numbering
+from checker.similarity import similarity, similarity_ceiling
+from checker.textnorm import norm, split_numbering
 
 MAX_HEADING_EXTRA = 12  # characters a heading line may carry beyond the heading itself
 TYPO_SIMILARITY = 0.8

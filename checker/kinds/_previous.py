@@ -14,7 +14,8 @@ import re
 from checker.bind.meta import agency_from_title
 from checker.bound import BoundReport, BoundTable
 from checker.kinds._base import Context, NotAssessable
-from checker.textnorm import norm, similarity
+from checker.similarity import similarity
+from checker.textnorm import norm
 
 # Two names of one body differ in wording ("平潭综合实验区" / "平潭综合实验区管委会"); below
 # this similarity, and with neither contained in the other, they are different bodies.

@@ -24,7 +24,8 @@ from typing import Any
 from checker.findings import Location
 from checker.kinds._base import Context, Violation
 from checker.kinds._previous import mask, previous_report
-from checker.textnorm import norm, similarity, similarity_ceiling
+from checker.similarity import similarity, similarity_ceiling
+from checker.textnorm import norm
 
 KIND = "previous_rectification"
 PLACEHOLDERS = frozenset({"count", "problem", "similarity", "previous_year"})

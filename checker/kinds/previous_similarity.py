@@ -16,19 +16,17 @@ Placeholders: similarity, threshold, similarity_with_numbers, previous_year, non
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from decimal import Decimal
-from difflib import SequenceMatcher
-from operator import mul
 
 from checker.bound import BoundCell, BoundReport, BoundTable
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable, Violation
 from checker.kinds._previous import masked_norm, previous_report, previous_table
-from checker.textnorm import _SHINGLE, _SIMILARITY_BUDGET, norm
+from checker.similarity import similarity_above
+from checker.textnorm import norm
 
 KIND = "previous_similarity"
 PLACEHOLDERS = frozenset({"similarity", "threshold", "similarity_with_numbers", "previous_year", "nonzero"})
@@ -37,106 +35,6 @@ REFERENCES = {"parts[]": "part", "tables[].table": "table"}  # names checked by 
 
 def _percent(ratio: float) -> str:
     return f"{ratio * 100:.0f}%"
-
-
-Derive = Callable[[tuple[Any, ...], Callable[[], Any]], Any]
-
-
-def _fresh(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    """A `Derive` that keeps nothing (BoundReport.derived keeps a report's derivations)."""
-    return compute()
-
-
-def _shingles(derive: Derive, text: str) -> Counter[str]:
-    """textnorm's 3-character shingles of a text, once per report (next year's rules reuse them),
-    cut by slices mapped in C instead of a generator."""
-    def compute() -> Counter[str]:
-        k = max(1, len(text) - _SHINGLE + 1)
-        return Counter(map(text.__getitem__, map(slice, range(k), range(_SHINGLE, k + _SHINGLE))))
-    return derive(("shingles", text), compute)
-
-
-def _shingle_similarity(this: Counter[str], last: Counter[str], common_shingles: int = 0) -> float:
-    """`textnorm._shingle_similarity` from the two texts' shingles: the shared count is summed over the
-    common shingles (a set intersection and maps in C) instead of building `this & last`; integers
-    until the one division, so the same float. `common_shingles`: shingles left out of both counters
-    because both texts have them at the same place (`_edges`), shared as they are."""
-    common = this.keys() & last.keys()
-    shared = common_shingles + sum(map(min, map(this.__getitem__, common), map(last.__getitem__, common)))
-    return 2 * shared / (sum(this.values()) + sum(last.values()) + 2 * common_shingles)
-
-
-def _common_prefix(a: str, b: str, limit: int) -> int:
-    """How many leading characters a and b share (at most `limit`), by halving with slice comparisons in C."""
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[len(a) - middle:] == b[len(b) - middle:]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _middle_shingles(text: str, skip_start: int, skip_end: int) -> Counter[str]:
-    """The shingles of `text` but the first `skip_start` and the last `skip_end` (in textnorm's order)."""
-    k = max(1, len(text) - _SHINGLE + 1)
-    return Counter(map(text.__getitem__, map(slice, range(skip_start, k - skip_end),
-                                             range(skip_start + _SHINGLE, k - skip_end + _SHINGLE))))
-
-
-def _edited_similarity(a: str, b: str) -> float | None:
-    """The shingle estimate of a text and an edited copy (this year's part as last year's with a few
-    words changed): a shingle inside the common beginning or the common end is at the same place in
-    both, so it is shared and need not be cut or counted; min(x + c, y + c) is c + min(x, y), so the
-    same integers as counting every shingle. None when the texts share too little at their edges."""
-    shorter = min(len(a), len(b))
-    prefix = _common_prefix(a, b, shorter)
-    suffix = _common_suffix(a, b, shorter - prefix)  # the two ends never overlap in either text
-    head, tail = max(0, prefix - _SHINGLE + 1), max(0, suffix - _SHINGLE + 1)
-    if 2 * (head + tail) < shorter:
-        return None
-    return _shingle_similarity(_middle_shingles(a, head, tail), _middle_shingles(b, head, tail), head + tail)
-
-
-def _similarity(a: str, b: str, threshold: float | None = None, derive_a: Derive = _fresh, derive_b: Derive = _fresh
-                ) -> float | None:
-    """`textnorm.similarity(a, b)` from what each text's report derives once (`derive_a`, `derive_b`:
-    character counts, shingles); with a `threshold`, None when the ratio is surely below it (the
-    part is not reported).
-
-    Aligning two long parts is most of the cost of the rules, and most pairs are far apart. The
-    characters the texts share regardless of order (SequenceMatcher.quick_ratio(), counted here
-    without building the matcher) bound ratio() from above with the same denominator, so below
-    the threshold they decide alone. Pairs that `similarity` estimates from shingles (above its
-    step budget, `textnorm._cost`, computed here from the same character counts) get no shortcut.
-    """
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    count_a, count_b = derive_a(("char counts", a), lambda: Counter(a)), derive_b(("char counts", b), lambda: Counter(b))
-    common = count_a.keys() & count_b.keys()
-    # textnorm._cost (for each character of a, its count in b) and the characters shared regardless of order
-    cost = sum(map(mul, map(count_a.__getitem__, common), map(count_b.__getitem__, common)))
-    shared = sum(map(min, map(count_a.__getitem__, common), map(count_b.__getitem__, common)))
-    if cost > _SIMILARITY_BUDGET:
-        edited = _edited_similarity(a, b)
-        return edited if edited is not None else _shingle_similarity(_shingles(derive_a, a), _shingles(derive_b, b))
-    if threshold is not None and 2.0 * shared / (len(a) + len(b)) < threshold:
-        return None
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _masked(bound: BoundReport, text: str, numbers: bool = True) -> str:
@@ -202,10 +100,10 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         if min(len(this_text), len(last_text)) < min_chars:
             continue
         mine, theirs = ctx.bound.derived, previous.derived
-        ratio = _similarity(this_text, last_text, threshold, mine, theirs)
+        ratio = similarity_above(this_text, last_text, threshold, mine, theirs)
         if ratio is None or ratio < threshold:
             continue
-        with_numbers = _similarity(_masked(ctx.bound, this_part.text, numbers=False),
+        with_numbers = similarity_above(_masked(ctx.bound, this_part.text, numbers=False),
                                    _masked(previous, last_part.text, numbers=False), None, mine, theirs)
         yield Violation(
             Location(part=part_id, line=this_part.line, page=this_part.page),

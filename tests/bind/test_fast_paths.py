@@ -24,7 +24,8 @@ from checker.bind.tables import score
 from checker.model import Block, Cell
 from checker.ruleset import load_ruleset
 from checker.structure import PartSpec
-from checker.textnorm import MEMO_MAX_CHARS, core, norm, similarity
+from checker.similarity import similarity
+from checker.textnorm import MEMO_MAX_CHARS, core, norm
 
 RULESET = load_ruleset()
 TABLES = [t for s in RULESET.structures.values() for t in s.tables]

@@ -13,7 +13,7 @@ from checker.errors import InputError
 from checker.model import Block, Cell, Meta, Report
 from checker.readers import read
 from checker.regexsafe import UnsafePattern, compile_safe
-from checker.textnorm import similarity
+from checker.similarity import similarity
 from checker.yamlsafe import load_yaml
 
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b]\n"
