@@ -2,14 +2,14 @@
 
     python benchmarks/bench_batch.py all [--reports 1000] [--big 10000]   # everything, as in the doc
     python benchmarks/bench_batch.py generate N DIR                        # N reports × JSON/HTML/DOCX
-    python benchmarks/bench_batch.py cold [--venv DIR] | throughput DIR | memory DIR
+    python benchmarks/bench_batch.py cold | throughput DIR [--jobs 2] | memory DIR   [--venv DIR]
 
 Reports are generated from templates (the seed report in examples/, plus corpus reports from
 ../shared/corpus when present): agency, year and table numbers vary per report (three consecutive
 years per agency, so previous-year pairing has work), and each is written as the JSON model, an
 HTML page and a DOCX document. Timings are wall-clock medians of whole `reportlint` processes;
 `throughput` also reports the CPU time of the parent and of its workers (on a shared machine the wall
-clock says how busy the others were, the CPU time what a report costs). `cold --venv DIR` times the
+clock says how busy the others were, the CPU time what a report costs). `--venv DIR` times the
 reportlint installed in that virtual environment (`DIR/bin/pip install .`: byte-compiled modules)
 instead of this source tree, which a machine with PYTHONDONTWRITEBYTECODE=1 compiles at every start.
 """
@@ -167,14 +167,22 @@ def _median_ms(cmd: list[str], runs: int, env: dict[str, str] | None = None, cwd
     return statistics.median(times) * 1000
 
 
+def _interpreter(venv: Path | None) -> tuple[str, dict[str, str]]:
+    """The Python to time and its environment: this tree's (PYTHONPATH=ROOT), or with `venv` that
+    environment's Python and installed reportlint (no PYTHONPATH; run it outside ROOT, where `-c` and
+    `-m` cannot find ./checker)."""
+    if venv is None:
+        return sys.executable, ENV
+    return str(venv / "bin" / "python"), {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def cold(runs: int = 11, venv: Path | None = None) -> None:
     """Medians of `runs` rounds; each round runs every command once (round-robin), so the load of a
     shared machine shifts all rows alike instead of skewing whichever command ran during a busy spell.
     With `venv`, that environment's Python and installed reportlint (not this tree: no PYTHONPATH, and
     run from a temporary folder so `-m` cannot find ./checker)."""
-    python = str(venv / "bin" / "python") if venv else sys.executable
+    python, env = _interpreter(venv)
     cli = [python, "-m", "checker.cli", "check"]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} if venv else ENV
     with tempfile.TemporaryDirectory() as tmp:
         generate(1, Path(tmp))
         report = str(Path(tmp) / "json" / "r00000.json")
@@ -202,24 +210,25 @@ _CPU = ("import resource, sys; from checker.cli import main\n"
         "print(cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), file=sys.stderr)")
 
 
-def throughput(folder: Path, jobs: tuple[int, ...] = (1, 2)) -> None:
+def throughput(folder: Path, jobs: tuple[int, ...] = (1, 2), venv: Path | None = None) -> None:
     """Wall clock of `check DIR -j N --format csv -o FILE`, and CPU seconds of the parent and workers."""
+    python, env = _interpreter(venv)
+    cwd = str(folder.parent) if venv else str(ROOT)
     files = sorted(folder.iterdir())
     print("| input | reports | jobs | wall clock | reports/s | CPU parent | CPU workers | CPU ms/report |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for n in jobs:
         start = time.perf_counter()
         out = str(folder.parent / f"out-{folder.name}-{n}.csv")
-        done = subprocess.run([sys.executable, "-c", _CPU, "check", str(folder), "-j", str(n), "--format", "csv",
-                               "-o", out], env=ENV, cwd=ROOT, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True)
+        done = subprocess.run([python, "-c", _CPU, "check", str(folder), "-j", str(n), "--format", "csv", "-o", out],
+                              env=env, cwd=cwd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         seconds = time.perf_counter() - start
         parent, workers = (float(x) for x in done.stderr.split()[-2:])
         print(f"| {folder.name} | {len(files)} | {n} | {seconds:.1f} s | {len(files) / seconds:.0f} /s "
               f"| {parent:.1f} s | {workers:.1f} s | {(parent + workers) / len(files) * 1000:.1f} |")
 
 
-def memory(folder: Path, jobs: int = 2) -> None:
+def memory(folder: Path, jobs: int = 2, venv: Path | None = None) -> None:
     """Peak RSS of the parent `reportlint` process and of its largest worker, one batch per run."""
     code = ("import resource, sys; from checker.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
@@ -227,8 +236,9 @@ def memory(folder: Path, jobs: int = 2) -> None:
             "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
             "print(self, kids, file=sys.stderr)")
     args = ["check", str(folder), "-j", str(jobs), "--format", "table", "-o", str(folder.parent / "out.txt")]
-    done = subprocess.run([sys.executable, "-c", code, *args], env=ENV, cwd=ROOT, capture_output=True, text=True,
-                          check=False)
+    python, env = _interpreter(venv)
+    done = subprocess.run([python, "-c", code, *args], env=env, cwd=str(folder.parent) if venv else str(ROOT),
+                          capture_output=True, text=True, check=False)
     parent, worker = (int(x) / 1024 for x in done.stderr.split()[-2:])
     print(f"| {folder.parent.name} | {len(list(folder.iterdir()))} | {parent:.0f} MB | {worker:.0f} MB |")
 
@@ -239,16 +249,18 @@ def main() -> None:
     parser.add_argument("args", nargs="*")
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
-    parser.add_argument("--venv", type=Path, help="cold: time the reportlint installed in this virtual environment")
+    parser.add_argument("--venv", type=Path, help="time the reportlint installed in this virtual environment "
+                        "(byte-compiled, as `pip install .` leaves it) instead of this source tree")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="throughput: the --jobs values to time")
     ns = parser.parse_args()
     if ns.what == "generate":
         generate(int(ns.args[0]), Path(ns.args[1]))
     elif ns.what == "cold":
         cold(venv=ns.venv)
     elif ns.what == "throughput":
-        throughput(Path(ns.args[0]))
+        throughput(Path(ns.args[0]), tuple(ns.jobs), ns.venv)
     elif ns.what == "memory":
-        memory(Path(ns.args[0]))
+        memory(Path(ns.args[0]), venv=ns.venv)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
