@@ -32,7 +32,12 @@ from checker.run import Options
 __all__ = ["check_path", "default_jobs", "iter_checked", "iter_results", "needs_previous", "pair_by_key",
            "pairing_key", "plan_previous", "run_batch", "show_progress"]
 
-CHUNK = 8  # paths per task: amortises pickling/IPC (~0.3 ms) over reports that take a few ms each
+# Paths per task, guided self-scheduling: a pool round trip costs the parent ~1 ms of CPU (pickling,
+# its two helper threads, futures), so chunks are big while much is left (at 8 paths a chunk that was
+# ~0.1 ms of the parent's CPU a report, taken from the workers' two cores) and shrink towards the end,
+# so no worker idles while the other finishes a big last chunk. A quarter of each worker's share of what
+# is left keeps ~4 chunks per worker ahead.
+MIN_CHUNK, MAX_CHUNK, SHARE = 2, 64, 4
 # Freed lxml trees and strings stay in glibc's heap; handing free pages back every so many reports
 # (malloc_trim, ~0.1 ms) keeps a worker ~1 MB lower and flat (in-process, 1000 HTML reports: 33.2 ->
 # 33.8 MB with it, 34.3 -> 34.6 MB without; its Python objects, memos included, stay near 2 MB).
@@ -72,7 +77,7 @@ def needs_previous(ruleset: Ruleset) -> bool:
 
 def plan_previous(paths: Sequence[str], jobs: int = 1) -> dict[str, str]:
     """Pair every report with last year's report of the same agency among `paths`."""
-    if jobs <= 1 or len(paths) < 2 * CHUNK:
+    if jobs <= 1 or len(paths) < 2 * MIN_CHUNK * SHARE:
         return pair_by_key(paths, [pairing_key(p) for p in paths])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return _plan_in(pool, paths, jobs)
@@ -82,8 +87,7 @@ def _plan_in(pool: ProcessPoolExecutor, paths: Sequence[str], jobs: int) -> dict
     # Chunks submitted as results come back, not all at once (pool.map): 10,000 paths queued as futures
     # and pickled arguments were a few MB of the parent's peak memory.
     keys: list[tuple[str, int] | None] = []
-    for chunk_keys in _bounded(pool, _keys_of, (list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)),
-                               in_flight=4 * jobs):
+    for chunk_keys in _bounded(pool, _keys_of, _slices(paths, jobs), in_flight=2 * jobs):
         keys.extend(chunk_keys)
     return pair_by_key(paths, keys)
 
@@ -133,20 +137,36 @@ def _release_free_memory() -> None:
         pass
 
 
-def _chunks(paths: Sequence[str], pairs: dict[str, str], size: int) -> Iterator[list[tuple[str, str | None]]]:
-    """(path, last year's path) in chunks, made as they are submitted: no list of every task at once.
+def chunk_size(remaining: int, jobs: int) -> int:
+    """How many of the `remaining` paths the next task takes (see MIN_CHUNK)."""
+    return max(MIN_CHUNK, min(MAX_CHUNK, remaining // (jobs * SHARE)))
+
+
+def _slices(paths: Sequence[str], jobs: int) -> Iterator[list[str]]:
+    start = 0
+    while start < len(paths):
+        end = start + chunk_size(len(paths) - start, jobs)
+        yield list(paths[start:end])
+        start = end
+
+
+def _chunks(paths: Sequence[str], pairs: dict[str, str], jobs: int) -> Iterator[list[tuple[str, str | None]]]:
+    """(path, last year's path) in chunks of `chunk_size`, made as they are submitted: no list of
+    every task at once.
 
     A chunk is not cut between a report and the next one when the next one's previous year is that
     report (an agency's years listed one after another): the worker that just bound it reuses it
     (`api._bind_path`) instead of the other worker reading and binding it again. So a chunk may run
-    up to twice `size`.
+    up to twice its size.
     """
     chunk: list[tuple[str, str | None]] = []
-    for path in paths:
+    size = chunk_size(len(paths), jobs)
+    for done, path in enumerate(paths):
         previous = pairs.get(path)
         if len(chunk) >= size and (previous != chunk[-1][0] or len(chunk) >= 2 * size):
             yield chunk
             chunk = []
+            size = chunk_size(len(paths) - done, jobs)
         chunk.append((path, previous))
     if chunk:
         yield chunk
@@ -179,8 +199,7 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
     _preload(paths[0], ruleset, options)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs), tallies and bool(specs))) as pool:
         pairs = _plan_in(pool, paths, jobs) if pair else previous or {}
-        size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
-        yield from _ordered(pool, _chunks(paths, pairs, size), in_flight=2 * jobs)
+        yield from _ordered(pool, _chunks(paths, pairs, jobs), in_flight=2 * jobs)
 
 
 def _preload(path: str, ruleset: Ruleset, options: dict[str, object]) -> None:

@@ -178,17 +178,32 @@ def test_a_folder_expands_in_path_order_part_by_part(tmp_path):
     assert expected.index(str(tmp_path / "a" / "b.txt")) < expected.index(str(tmp_path / "a-b" / "c.txt"))
 
 
-@given(st.lists(st.booleans(), max_size=60), st.integers(1, 8))
-def test_chunks_keep_the_inputs_in_order_and_a_report_with_the_year_before_it(follows, size):
-    """Every task once, in input order; a chunk is cut after `size` only where the next report's
-    previous year is not the report just before it, and never runs past twice `size`."""
+@given(st.lists(st.booleans(), max_size=700), st.integers(1, 4))
+def test_chunks_keep_the_inputs_in_order_and_a_report_with_the_year_before_it(follows, jobs):
+    """Every task once, in input order; a chunk is cut after its size (set by what is left when it
+    starts) only where the next report's previous year is not the report just before it, and never
+    runs past twice that size."""
     paths = [f"r{i}" for i in range(len(follows))]
     pairs = {p: paths[i - 1] for i, p in enumerate(paths) if i and follows[i]}
-    chunks = list(batch._chunks(paths, pairs, size))
+    chunks = list(batch._chunks(paths, pairs, jobs))
     assert [task for chunk in chunks for task in chunk] == [(p, pairs.get(p)) for p in paths]
-    assert all(size <= len(chunk) <= 2 * size for chunk in chunks[:-1])
+    start = 0
     for before, after in zip(chunks, chunks[1:]):
+        size = batch.chunk_size(len(paths) - start, jobs)
+        assert size <= len(before) <= 2 * size
         assert after[0][1] != before[-1][0] or len(before) == 2 * size
+        start += len(before)
+
+
+@given(st.integers(0, 20_000), st.integers(1, 64))
+def test_chunks_shrink_towards_the_end_of_a_batch(remaining, jobs):
+    """Guided self-scheduling: never more than a quarter of a worker's share of what is left (so the
+    last tasks are small and the workers finish together), within MIN_CHUNK..MAX_CHUNK."""
+    size = batch.chunk_size(remaining, jobs)
+    assert batch.MIN_CHUNK <= size <= batch.MAX_CHUNK
+    assert size == batch.MIN_CHUNK or size <= remaining / (jobs * batch.SHARE)
+    assert batch.chunk_size(remaining + 1, jobs) >= size
+    assert sum(map(len, batch._slices([str(i) for i in range(remaining % 3000)], jobs))) == remaining % 3000
 
 
 _findings = st.lists(st.builds(
