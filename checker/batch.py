@@ -255,7 +255,8 @@ def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Se
     """Check `paths`, writing every planned format as results arrive; return the exit code."""
     import sys
 
-    from checker.batch_output import AtomicFile, Sink, Summary
+    from checker.batch_output import Sink, Summary
+    from checker.output import AtomicFile
 
     catalog = ruleset.catalog()
     files: list[AtomicFile] = []

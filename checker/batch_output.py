@@ -4,21 +4,18 @@
 counters, the rule tally and the five worst reports are kept, so memory stays flat for 10k reports.
 The output is byte-for-byte what the formatter renders for the whole list (tests/test_batch.py).
 Document formats (SARIF, JUnit, GitLab, Markdown, GitHub, HTML) need every result at the end; their
-sinks collect the results and render once. Files are written to a temporary file and moved into
-place (`os.replace`) when the batch ends, so a reader never sees half a report.
+sinks collect the results and render once. Files are written through `checker.output.AtomicFile`
+(a temporary file moved into place when the batch ends), so a reader never sees half a report.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from typing import IO, Any
 
 from checker import __version__
-from checker.errors import InputError
 from checker.findings import CheckResult, RuleInfo, Severity, summarize
 from checker.formatters import _common as c
 from checker.formatters import get
@@ -143,28 +140,3 @@ class Sink:
                                                       lang=self.piece.lang, color=self.piece.color))
         self.out.flush()
 
-
-class AtomicFile:
-    """A text file written under a temporary name and moved into place on `commit`."""
-
-    def __init__(self, path: str) -> None:
-        folder = os.path.dirname(path) or "."
-        if not os.path.isdir(folder):
-            raise InputError(f"cannot write {path}: folder {folder} does not exist")
-        self.path = path
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self.handle.close()
-        os.replace(self.tmp, self.path)
-
-    def discard(self) -> None:
-        self.handle.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
