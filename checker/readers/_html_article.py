@@ -51,7 +51,15 @@ def _subtree_visible_len(el: etree._Element) -> int:
     CJK UTF-8 is the cost (a long paragraph's `.text` costs ~10x its UTF-8 bytes). libxml2
     gives the text as UTF-8 bytes; deleting every byte that is not a visible character
     (one C call) leaves one byte per character counted."""
-    return len(etree.tostring(el, method="text", encoding="utf-8", with_tail=False).translate(None, _NOT_COUNTED))
+    return _visible_in_utf8(_subtree_utf8(el))
+
+
+def _subtree_utf8(el: etree._Element) -> bytes:
+    return etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+
+
+def _visible_in_utf8(data: bytes) -> int:
+    return len(data.translate(None, _NOT_COUNTED))
 
 
 class TextWeights:
@@ -65,6 +73,8 @@ class TextWeights:
         # Visible characters of a subtree, links included: an upper bound of its weight. Only for
         # the tree as it is: forgotten whenever an element is dropped.
         self._raw: dict[etree._Element, int] = {}
+        # The UTF-8 text of the subtrees weighed whole, for the metadata search (`text_of`).
+        self._utf8: dict[etree._Element, bytes] = {}
         self._links: dict[etree._Element, int] = {}
         # Elements with a link inside: only their weights need the links' text taken out.
         self._holders: set[etree._Element] = set()
@@ -88,6 +98,12 @@ class TextWeights:
         """The weight of `el` if it has been computed, else None (nothing is computed)."""
         return self._memo.get(el)
 
+    def text_of(self, el: etree._Element) -> str | None:
+        """`subtree_text(el)` if `el` was weighed whole since the tree last changed, else None
+        (nothing is computed): its UTF-8 text is at hand, so libxml2 need not make it again."""
+        data = self._utf8.get(el)
+        return None if data is None else data.decode("utf-8")
+
     def with_children(self, node: etree._Element) -> list[tuple[int, etree._Element]]:
         """(weight, child) for every element child of `node` (each weighed)."""
         return [(self.get(child), child) for child in node if isinstance(child.tag, str)]
@@ -95,6 +111,7 @@ class TextWeights:
     def subtract(self, el: etree._Element, amount: int) -> None:
         self._memo[el] = self.get(el) - amount
         self._raw.clear()  # the tree is about to change
+        self._utf8.clear()
 
     def heaviest_child(self, node: etree._Element, bar: float) -> tuple[int, etree._Element | None]:
         """(weight, child) of the first heaviest element child of `node` (`max` over the
@@ -121,7 +138,8 @@ class TextWeights:
     def _compute(self, el: etree._Element) -> int:
         if el.tag == "a":
             return 0
-        weight = self._raw[el] = _subtree_visible_len(el)
+        data = self._utf8[el] = _subtree_utf8(el)
+        weight = self._raw[el] = _visible_in_utf8(data)
         if el not in self._holders:
             return weight
         for link in el.iterdescendants("a"):

@@ -90,3 +90,20 @@ def test_corpus_pages_pick_the_same_article(corpus, name):
                                 etree.HTMLParser(encoding="utf-8", remove_comments=True))
         _html_article.strip_chrome(root)
         _picks_agree(root, None, primed)
+
+
+@given(st.lists(fragments(), min_size=1, max_size=5).map("".join), st.none() | st.integers(min_value=0))
+def test_texts_at_hand_are_the_subtree_texts(body, victim):
+    """`TextWeights.text_of` (the metadata search's shortcut) is `subtree_text` of the tree as it is now."""
+    from checker.readers._html_text import subtree_text
+
+    root = parse(body)
+    weights = _html_article.text_weights(root)
+    for el in elements(root):
+        weights.get(el)
+    candidates = [el for el in elements(root) if el.getparent() is not None]
+    if victim is not None and candidates:
+        _html_article.drop(candidates[victim % len(candidates)], weights)
+    for el in elements(root):
+        text = weights.text_of(el)
+        assert text is None or text == subtree_text(el)
