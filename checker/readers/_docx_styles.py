@@ -87,6 +87,10 @@ class Styles:
                 sid = style.get(W + "styleId")
                 if sid and style.get(W + "type", "paragraph") == "paragraph":
                     self._styles[sid] = style
+        # Both answers depend on the style id alone (the styles part is read once): asked for
+        # every paragraph, a report's few hundred table cells included, they are remembered.
+        self._levels: dict[str | None, int | None] = {}
+        self._numbers: dict[str | None, tuple[str, int] | None] = {}
 
     def _chain(self, style_id: str | None):
         seen: set[str] = set()
@@ -97,6 +101,21 @@ class Styles:
             style_id = wval(style.find(W + "basedOn"))
 
     def heading_level(self, style_id: str | None) -> int | None:
+        try:
+            return self._levels[style_id]
+        except KeyError:
+            level = self._levels[style_id] = self.heading_level_of(style_id)
+            return level
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        try:
+            return self._numbers[style_id]
+        except KeyError:
+            number = self._numbers[style_id] = self.numbering_of(style_id)
+            return number
+
+    def heading_level_of(self, style_id: str | None) -> int | None:
+        """`heading_level`, worked out from the styles."""
         for sid, style in self._chain(style_id):
             name = wval(style.find(W + "name"), "") or ""
             match = _HEADING_NAME.match(name.strip()) or _HEADING_ID.match(sid)
@@ -111,7 +130,8 @@ class Styles:
                 return int(match.group(1))
         return None
 
-    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+    def numbering_of(self, style_id: str | None) -> tuple[str, int] | None:
+        """`numbering`, worked out from the styles."""
         for _sid, style in self._chain(style_id):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:

@@ -40,7 +40,6 @@ def _visible_len(text: str | None) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t") if text else 0
 
 
-_MAX_SPLIT = 64  # an element with more children is read whole, not child by child
 # UTF-8 continuation bytes (one character is its first byte and these) and the three ASCII
 # characters `_visible_len` leaves out: what is left of the UTF-8 bytes is one byte per
 # visible character.
@@ -52,7 +51,15 @@ def _subtree_visible_len(el: etree._Element) -> int:
     CJK UTF-8 is the cost (a long paragraph's `.text` costs ~10x its UTF-8 bytes). libxml2
     gives the text as UTF-8 bytes; deleting every byte that is not a visible character
     (one C call) leaves one byte per character counted."""
-    return len(etree.tostring(el, method="text", encoding="utf-8", with_tail=False).translate(None, _NOT_COUNTED))
+    return _visible_in_utf8(_subtree_utf8(el))
+
+
+def _subtree_utf8(el: etree._Element) -> bytes:
+    return etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+
+
+def _visible_in_utf8(data: bytes) -> int:
+    return len(data.translate(None, _NOT_COUNTED))
 
 
 class TextWeights:
@@ -63,6 +70,11 @@ class TextWeights:
 
     def __init__(self, root: etree._Element) -> None:
         self._memo: dict[etree._Element, int] = {}
+        # Visible characters of a subtree, links included: an upper bound of its weight. Only for
+        # the tree as it is: forgotten whenever an element is dropped.
+        self._raw: dict[etree._Element, int] = {}
+        # The UTF-8 text of the subtrees weighed whole, for the metadata search (`text_of`).
+        self._utf8: dict[etree._Element, bytes] = {}
         self._links: dict[etree._Element, int] = {}
         # Elements with a link inside: only their weights need the links' text taken out.
         self._holders: set[etree._Element] = set()
@@ -86,40 +98,48 @@ class TextWeights:
         """The weight of `el` if it has been computed, else None (nothing is computed)."""
         return self._memo.get(el)
 
-    def with_children(self, node: etree._Element) -> list[tuple[int, etree._Element]]:
-        """(weight, child) for the element children of `node`; `node`'s own weight is then
-        their sum plus its loose text, which saves reading its whole subtree once more."""
-        scored = [(self._from_children(child), child) for child in node if isinstance(child.tag, str)]
-        self._from_children(node, [w for w, _ in scored])
-        return scored
+    def text_of(self, el: etree._Element) -> str | None:
+        """`subtree_text(el)` if `el` was weighed whole since the tree last changed, else None
+        (nothing is computed): its UTF-8 text is at hand, so libxml2 need not make it again."""
+        data = self._utf8.get(el)
+        return None if data is None else data.decode("utf-8")
 
-    def _from_children(self, node: etree._Element, known: list[int] | None = None) -> int:
-        """`node`'s weight as the sum over its children (the eager definition), each child's
-        read whole: the descent asks for the children next, and they are then known."""
-        weight = self._memo.get(node)
-        if weight is not None:
-            return weight
-        if node.tag == "a":
-            weight = 0
-        elif known is None and (len(node) > _MAX_SPLIT or len(node) == 0 or node.tag == "table"):
-            # A leaf's text is all there is; the descent never goes into a data table's rows (and
-            # a layout table's are computed when it does): one count of their bytes each.
-            weight = self._compute(node)
-        else:
-            weight = _visible_len(node.text) + (sum(known) if known is not None else sum(
-                self.get(child) for child in node if isinstance(child.tag, str)))
-            for child in node:
-                weight += _visible_len(child.tail)
-        self._memo[node] = weight
-        return weight
+    def with_children(self, node: etree._Element) -> list[tuple[int, etree._Element]]:
+        """(weight, child) for every element child of `node` (each weighed)."""
+        return [(self.get(child), child) for child in node if isinstance(child.tag, str)]
 
     def subtract(self, el: etree._Element, amount: int) -> None:
         self._memo[el] = self.get(el) - amount
+        self._raw.clear()  # the tree is about to change
+        self._utf8.clear()
+
+    def heaviest_child(self, node: etree._Element, bar: float) -> tuple[int, etree._Element | None]:
+        """(weight, child) of the first heaviest element child of `node` (`max` over the
+        children's weights), or None for the child when none can weigh `bar` or more: the
+        children are weighed in order only until those left could not reach `bar` together
+        (a child weighs at most its visible characters, and the children left at most what
+        `node` has beyond those weighed). A report's article has dozens of paragraphs; the
+        descent needs to know that none of them is the rest of the page, not each weight."""
+        left = self._raw.get(node)
+        if left is None:
+            left = self._raw[node] = _subtree_visible_len(node)
+        best_weight, best = 0, None
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            if left < bar and (best is None or best_weight < bar):
+                return best_weight, None
+            weight = self.get(child)
+            left -= self._raw.get(child, 0)  # unknown (an earlier weight, a link): the bound stays loose
+            if best is None or weight > best_weight:
+                best_weight, best = weight, child
+        return best_weight, best
 
     def _compute(self, el: etree._Element) -> int:
         if el.tag == "a":
             return 0
-        weight = _subtree_visible_len(el)
+        data = self._utf8[el] = _subtree_utf8(el)
+        weight = self._raw[el] = _visible_in_utf8(data)
         if el not in self._holders:
             return weight
         for link in el.iterdescendants("a"):
@@ -200,14 +220,12 @@ def _is_data_table(el: etree._Element) -> bool:
 
 
 def _descend(node: etree._Element, weights: TextWeights) -> etree._Element:
-    scored = weights.with_children(node)
     total = weights.get(node, 0)
     while total > 0 and not _is_data_table(node):
-        best_weight, best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        best_weight, best = weights.heaviest_child(node, DESCEND_SHARE * total)
         if best is None or _is_data_table(best) or best_weight < DESCEND_SHARE * total:
             break
         node, total = best, best_weight
-        scored = weights.with_children(node)
     return node
 
 
@@ -233,6 +251,14 @@ def _hinted_descendants(node: etree._Element) -> list[etree._Element]:
     return found
 
 
+def weigh_descent_start(root: etree._Element, weights: TextWeights) -> None:
+    """The descent's first step, taken early: the metadata search (`_html_meta`) then knows the
+    long subtrees under `<body>` by their weights, without making a str of their text only to
+    measure it."""
+    start = descent_start(root)
+    weights.heaviest_child(start, DESCEND_SHARE * weights.get(start))
+
+
 def descent_start(root: etree._Element) -> etree._Element:
     """Where the descent to the article starts: `<body>`, else the root. (`root.find("body")`,
     the first child named body, without ElementPath's Python-level path handling.)"""
@@ -242,8 +268,10 @@ def descent_start(root: etree._Element) -> etree._Element:
 def pick_article(root: etree._Element, weights: TextWeights) -> etree._Element:
     node = _descend(descent_start(root), weights)
     total = weights.get(node, 0)
-    tables = [t for t in node.iter("table") if _is_data_table(t) and weights.get(t, 0) > 0]
     hinted = [el for el in _hinted_descendants(node) if weights.get(el, 0) >= HINT_SHARE * total]
+    if not hinted:
+        return node  # (most pages: the tables need not be weighed)
+    tables = [t for t in node.iter("table") if _is_data_table(t) and weights.get(t, 0) > 0]
     for el in sorted(hinted, key=lambda e: -weights.get(e, 0)):
         inside = set(el.iter("table"))
         if all(t in inside for t in tables):

@@ -52,10 +52,12 @@ def table_rows(
     if len(memo) > CELL_MEMO_MAX:
         memo.clear()
     rows: list[tuple[Cell, ...]] = []
+    known = memo.get
     for tr in _own_rows(table):
         row: list[Cell] = []
         for td in tr:
-            if td.tag not in _CELL_TAGS:
+            tag = td.tag
+            if tag != "td" and tag != "th":
                 continue
             # Keyed by what the source says, so a hit costs no squash or span parsing; the key's
             # length tells the kinds apart. Most cells are a bare text node without attributes.
@@ -65,7 +67,7 @@ def table_rows(
                 key = (td.text, td.sourceline, td.get("rowspan"), td.get("colspan"))
             else:
                 key = (td.text, td.sourceline)
-            cell = memo.get(key)
+            cell = known(key)
             if cell is None:
                 cell = memo[key] = _new_cell(key)
             row.append(cell)

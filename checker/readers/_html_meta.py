@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -161,15 +161,16 @@ def _short_leaf_text(leaf: etree._Element) -> str | None:
     return data.decode("utf-8") if len(data) <= 4 * SMALL else None
 
 
-def _key_candidates(root: etree._Element, known: Callable[[etree._Element], int | None] = lambda el: None
-                    ) -> Iterator[etree._Element]:
+def _key_candidates(root: etree._Element, weights: TextWeights | None = None) -> Iterator[etree._Element]:
     """A superset, in document order, of the elements `visible_fields` takes anything from:
     those whose short text or tail mentions a key, and the tables among them. A subtree
     whose text (one C call) is short and mentions no key is skipped but for its root's
     tail; so is a long block (up to _WHOLE_MAX) without a key and a colon (prose names
     时间, 来源, 名称 …); any other long one is looked into, so no regex runs over a page of prose
-    at every level of its nesting. `known` gives the text weights already computed (None for
-    the others)."""
+    at every level of its nesting. `weights` gives the text weights already computed and the
+    subtree texts already at hand (nothing is computed for the search)."""
+    known = weights.known if weights is not None else lambda el: None
+    known_text = weights.text_of if weights is not None else lambda el: None
     # (element, look into it, its text is longer than _WHOLE_MAX or not known); the root's is
     # not known, and the root of a big page is long.
     stack: list[tuple[etree._Element, bool, bool]] = [(root, True, True)]
@@ -186,7 +187,14 @@ def _key_candidates(root: etree._Element, known: Callable[[etree._Element], int 
             # out links and whitespace): over a limit, so is the text, which is then not made.
             weight = known(child) if long else None
             if len(child):
-                text = None if weight is not None and weight > _WHOLE_MAX else _short_subtree_text(child, long)
+                if weight is not None and weight > _WHOLE_MAX:
+                    text = None
+                else:
+                    text = known_text(child)
+                    if text is None:
+                        text = _short_subtree_text(child, long)
+                    elif len(text) > _WHOLE_MAX:
+                        text = None
                 if text is None:  # longer than _WHOLE_MAX: looked into, as below
                     below.append((child, True, True))
                     continue
@@ -218,7 +226,7 @@ def visible_fields(
     fields: dict[str, str] = {}
     meta_elements: set[etree._Element] = set()
     seen: set[etree._Element] = set()
-    for el in _key_candidates(root, weights.known):
+    for el in _key_candidates(root, weights):
         if el.tag in ("title", "head"):
             continue
         if el.tag == "table" and weights.get(el, 0) <= META_TABLE_MAX:

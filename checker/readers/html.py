@@ -69,7 +69,7 @@ def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Re
     global _COUNT_ELEMENTS
     from lxml import etree  # readers are imported lazily; lxml only when needed
 
-    from checker.readers._html_article import descent_start, drop, pick_article, strip_chrome, text_weights
+    from checker.readers._html_article import drop, pick_article, strip_chrome, text_weights, weigh_descent_start
     from checker.readers._html_blocks import walk_blocks
     from checker.readers._html_meta import build_meta, visible_fields
 
@@ -111,10 +111,8 @@ def _read(data: bytes, source: str, cells: bool, limit: int | None = None) -> Re
     refuse_oversized(elements, MAX_HTML_ELEMENTS, "HTML elements", "a few thousand", source)
     strip_chrome(root)
     weights = text_weights(root)
-    # The descent's first step, taken now (lazy weights stay those of this tree as elements are
-    # dropped): the metadata search then knows the long subtrees by their weights, without
-    # making a str of their text only to measure it.
-    weights.with_children(descent_start(root))
+    # Taken now (lazy weights stay those of this tree as elements are dropped).
+    weigh_descent_start(root, weights)
     fields, meta_elements = visible_fields(root, weights)
     for el in meta_elements:
         if any(a in meta_elements for a in el.iterancestors()):
