@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Union
 
 from checker import __version__
 from checker.findings import CheckResult, RuleInfo, Severity, summarize
-from checker.formatters import _baseline_notes as notes
 from checker.formatters import _common as c
 
 if TYPE_CHECKING:
@@ -96,6 +95,8 @@ def summary_items(s: Mapping[str, int], top: Sequence[tuple[str, int]], worst: S
 
 def baseline_items(review: Mapping[str, Any] | None, lang: str) -> list[Item]:
     """Expired and stale baseline entries with their rule, place and reason, and what to do about them."""
+    from checker.formatters import _baseline_notes as notes  # only with a baseline: its Row is a dataclass
+
     heading = notes.title(review, lang) if review else ""
     if not review or not heading:
         return []
