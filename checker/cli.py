@@ -133,12 +133,24 @@ def _check_inputs(inputs, settings, previous, use_cache=False):
 @click.option("--no-cache", is_flag=True, help="Load the rule pack afresh instead of from the cache.")
 def check(inputs, config_file, isolated, previous, color, jobs, no_cache, **cli) -> None:
     """Check reports: files, folders (recursive), globs, or @LIST.txt (one path a line)."""
+    import gc
+
     from checker import config, run
 
-    settings = config.resolve(cli, config_file=config_file, isolated=isolated)
-    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
-    plan = run.plan_outputs(list(settings.format) or [default], list(settings.output))
-    ruleset, options, paths = _load_inputs(inputs, settings, previous, use_cache=not no_cache)
+    # Start-up makes objects that live as long as the run (settings, the rule pack, modules): collecting
+    # meanwhile finds nothing, and frozen (as batch workers do) they stay out of the check's collections and
+    # the one at exit (~28 M of a cold check's ~540 M instructions). An in-process caller keeps them frozen.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        settings = config.resolve(cli, config_file=config_file, isolated=isolated)
+        default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+        plan = run.plan_outputs(list(settings.format) or [default], list(settings.output))
+        ruleset, options, paths = _load_inputs(inputs, settings, previous, use_cache=not no_cache)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     if len(paths) > 1 and not settings.baseline and "html" not in settings.format:  # stream the batch
         from checker import batch
 

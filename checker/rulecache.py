@@ -147,7 +147,8 @@ def _write(entry: Path, ruleset: Ruleset) -> None:
 
 # The modules a check imports after loading its pack: on a hit, their module regexes are built from
 # the entry's compiled forms (`regexsafe.compile_known`) instead of re's parser and compiler.
-_CHECK_MODULES = ("checker.api", "checker.bind", "checker.reportshape", "checker.readers.decode")
+_CHECK_MODULES = ("checker.api", "checker.bind", "checker.reportshape", "checker.readers.decode",
+                  "checker.formatters._common")  # the default (table) output's
 
 
 def _entry(ruleset: Ruleset) -> tuple[Ruleset, frozenset[str], frozenset[str], tuple[Any, ...], dict[Any, Any]]:

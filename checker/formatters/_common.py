@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from checker.findings import CheckResult, Finding, Location, RuleInfo, Severity
 from checker.formatters._tally import Tally
+from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
 R = TypeVar("R", CheckResult, Tally)
 
@@ -44,8 +45,9 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 _CN_DIGITS = "零一二三四五六七八九"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL = compile_known(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_XML_INVALID = compile_known(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TABLE_ID = compile_known(r"t(\d)")
 
 
 def word(key: str, lang: str, **values: object) -> str:
@@ -66,7 +68,7 @@ def rule_title(rule_id: str, catalog: Mapping[str, RuleInfo], lang: str, fallbac
 
 def table_name(table_id: str, lang: str) -> str:
     """``t3`` → ``表三`` / ``Table 3``; other ids unchanged."""
-    match = re.fullmatch(r"t(\d)", table_id)
+    match = _TABLE_ID.fullmatch(table_id)
     if not match:
         return table_id
     return f"表{_CN_DIGITS[int(match[1])]}" if lang == "zh" else f"Table {match[1]}"
