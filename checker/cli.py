@@ -171,8 +171,8 @@ def check(inputs, config_file, isolated, previous, color, jobs, no_cache, **cli)
             run.write_pages(target, results, ruleset, options.lang)
             continue
         text = run.render(fmt, results, ruleset, options.lang, color=bool(use_color and target is None), **extra)
-        if target is None:
-            click.echo(text, nl=not text.endswith("\n"))
+        if target is None:  # click.echo strips ANSI codes when stdout is not a terminal, unless told
+            click.echo(text, nl=not text.endswith("\n"), color=True if use_color else None)
         else:
             from checker.output import write_atomic
 

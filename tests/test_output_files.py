@@ -100,3 +100,13 @@ def test_a_discarded_file_leaves_nothing_and_keeps_the_old_one(tmp_path: Path) -
 def test_a_missing_folder_is_one_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         AtomicFile(tmp_path / "no" / "out.json")
+
+
+def test_color_is_kept_when_asked_for_in_a_pipe(tmp_path: Path) -> None:
+    """`--color | less -R`: click strips ANSI codes from a pipe unless told not to."""
+    coloured = CliRunner().invoke(main, ["check", str(SEED), "--format", "table", "--color", "--lang", "en",
+                                         "--isolated"])
+    plain = CliRunner().invoke(main, ["check", str(SEED), "--format", "table", "--lang", "en", "--isolated"])
+    assert coloured.exit_code == plain.exit_code == 1
+    assert "\x1b[" in coloured.output and "SEC-NUMBERING" in coloured.output
+    assert "\x1b[" not in plain.output
