@@ -64,10 +64,25 @@ def label_cut(kinds: bytes) -> int:
     return len(kinds.rstrip(b"\x01"))
 
 
+class _ValueKinds(dict):
+    """`looks_like_value` of each text, remembered: a dictionary's look-up in C per cell (`map` of
+    `__getitem__`) costs half the lru_cache wrapper's, and every table cell of every report asks."""
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= VALUE_KINDS:
+            self.clear()
+        kind = self[text] = looks_like_value(text)
+        return kind
+
+
+VALUE_KINDS = 4096  # texts remembered, as values.looks_like_value's lru_cache: numbers and labels recur
+_KIND_OF = _ValueKinds().__getitem__
+
+
 def row_kinds(block: Block) -> tuple[list[str], bytes]:
     """The texts of a block's cells in order and whether each looks like a value (1) or not (0)."""
     texts = [c.text for row in block.rows for c in row]
-    return texts, bytes(map(looks_like_value, texts))
+    return texts, bytes(map(_KIND_OF, texts))
 
 
 def rows_from_structured(block: Block, start: int, reading: Reading, index: LabelIndex) -> list[Row]:

@@ -98,3 +98,13 @@ def test_skeleton_labels_by_mask_equal_the_row_by_row_labels(shapes: list[list[l
         assert skeleton(blocks, {}) == _skeleton_reference(blocks, {})
     kinds_of = {id(b): row_kinds(b) for b in blocks}
     assert skeleton(blocks, kinds_of) == _skeleton_reference(blocks, kinds_of)
+
+
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_TEXTS), st.text(max_size=4)), max_size=5), max_size=5))
+def test_row_kinds_are_looks_like_value_of_each_cell(rows: list[list[str]]) -> None:
+    from checker.values import looks_like_value
+
+    block = Block("table", rows=tuple(tuple(Cell(t) for t in row) for row in rows))
+    texts = [t for row in rows for t in row]
+    for _ in range(2):  # the second time from the remembered kinds
+        assert row_kinds(block) == (texts, bytes(looks_like_value(t) for t in texts))
