@@ -20,7 +20,7 @@ from checker.bind.rows import Reading, Row, label_cut, row_kinds
 from checker.bound import BoundCell, BoundTable, Paragraph, RowMatch
 from checker.model import Block, Cell
 from checker.structure import TableSpec
-from checker.values import parse_cell
+from checker.values import parsed
 
 PLANS_PER_TEMPLATE = 64  # skeletons remembered per table template: a batch has a handful; bounded
 
@@ -157,7 +157,7 @@ Compiled = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...], tuple
 
 
 def replay(table: BoundTable, compiled: Compiled, cells: list[Cell],
-           parse: Callable[[str], Any] = parse_cell) -> None:
+           parse: Callable[[str], Any] = parsed) -> None:
     """Apply a compiled plan to a report's cells: the cells' own text, line and page (a cell without
     them takes those of the row's label cell, `at`), the decisions of the plan."""
     entries, rows, unknown = compiled
