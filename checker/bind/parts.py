@@ -74,19 +74,6 @@ def _line_too_long(normal: str, spec: PartSpec) -> bool:
     return len(normal) > len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4
 
 
-def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
-    """`function` memoised for one binding: every line is tried against six headings, and
-    `norm` (NFKC) of a long body paragraph six times over was most of binding a long report."""
-    memo: dict[str, str] = {}
-
-    def memoised(text: str) -> str:
-        if text not in memo:
-            memo[text] = function(text)
-        return memo[text]
-
-    return memoised
-
-
 def glued_heading(text: str, spec: PartSpec, normalize: Callable[[str], str] = norm) -> str | None:
     """The heading at the start of a line that runs straight on into body text.
 
@@ -145,8 +132,12 @@ def _match_line(line: _Line, spec: PartSpec) -> tuple[str, list[dict[str, object
 MEMO_MAX_CHARS = 64  # headings and short lines recur in every report of a batch; paragraphs do not
 MEMO_ENTRIES = 256  # per part template set: its headings recur; the one-off lines (titles, names) are dropped at the bound, which a 1k batch must reach so memory stays flat beyond it
 _Answer = tuple[str, list[dict[str, object]]] | None
-_ANSWERS: dict[int, tuple[tuple[PartSpec, ...], dict[tuple[str, str], tuple[_Line, tuple[_Answer, ...]]]]] = {}
+_Memo = dict[tuple[str, str], tuple[_Line, tuple[_Answer, ...]]]
+# Per part template set (by id; the specs kept): the answers memo, then what `_heads_none` and
+# `_read_line` read of the wordings (every wording, their characters, the widest; the longest line)
+_ANSWERS: dict[int, tuple[tuple[PartSpec, ...], _Memo, tuple[str, ...], frozenset[str], int, int]] = {}
 _ORDER = {"exact": 0, "glued": 0, "variant": 1, "prefix": 1, "typo": 2}
+_LEVEL_1_STARTS = "第一二三四五六七八九十"  # what level-1 numbering (textnorm._NUMBERING's l1) starts with
 
 
 def _read_line(text: str, normal: str, specs: tuple[PartSpec, ...],
@@ -154,36 +145,60 @@ def _read_line(text: str, normal: str, specs: tuple[PartSpec, ...],
     """A candidate line and `_match_line` of it against every part heading, remembered for short lines
     per template (one look-up per line instead of one per line and part; bounded: a worker checks
     10,000 reports). The answers are shared: a caller copies the deviation dicts it keeps (`_find`).
-    `longest` is `_longest_line(specs)`, which a caller reading many lines looks up once."""
+    `longest` is the longest line of `_template(specs)`, which a caller reading many lines looks up once."""
     if len(text) > MEMO_MAX_CHARS:
         line = _Line(text, normal, *split_numbering(normal))
-        if line.level != "1" and len(normal) > (_longest_line(specs) if longest is None else longest):
+        if line.level != "1" and len(normal) > (_template(specs)[5] if longest is None else longest):
             return line, (None,) * len(specs)  # a body paragraph: too long for a heading, and no glued one
         return line, tuple(_match_line(line, spec) for spec in specs)
-    entry = _ANSWERS.get(id(specs))
-    if entry is None or entry[0] is not specs:
-        if len(_ANSWERS) >= 64:  # a handful of part templates per pack
-            _ANSWERS.clear()
-        entry = _ANSWERS[id(specs)] = (specs, {})
-    memo, key = entry[1], (text, normal)  # a tuple compares in C
+    template = _template(specs)
+    memo, key = template[1], (text, normal)  # a tuple compares in C
     found = memo.get(key)
     if found is None:
         if len(memo) >= MEMO_ENTRIES:
             memo.clear()
         line = _Line(text, normal, *split_numbering(normal))
-        found = memo[key] = (line, tuple(_match_line(line, spec) for spec in specs))
+        answers = ((None,) * len(specs) if _heads_none(line, template) else
+                   tuple(_match_line(line, spec) for spec in specs))
+        found = memo[key] = (line, answers)
     return found
 
 
-@lru_cache(maxsize=64)  # a handful of part templates per pack
-def _longest_line(specs: tuple[PartSpec, ...]) -> int:
-    """The longest normalised line `_line_too_long` lets through for any of `specs`: a longer line can
-    only be a glued heading, and that needs level-1 numbering (`_glued`)."""
-    return max((len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4 for spec in specs), default=0)
+def _template(specs: tuple[PartSpec, ...]) -> tuple[tuple[PartSpec, ...], _Memo, tuple[str, ...], frozenset[str], int,
+                                                   int]:
+    """The `_ANSWERS` entry of a part template set, made on first use (found by identity: hashing six
+    frozen specs for an `lru_cache` look-up cost more than reading a line)."""
+    entry = _ANSWERS.get(id(specs))
+    if entry is None or entry[0] is not specs:
+        if len(_ANSWERS) >= 64:  # a handful of part templates per pack
+            _ANSWERS.clear()
+        wordings = tuple(_label(w) for spec in specs for w in (spec.heading, *spec.variants))
+        longest = max((len(_label(spec.heading)) + MAX_HEADING_EXTRA + 4 for spec in specs), default=0)
+        entry = _ANSWERS[id(specs)] = (specs, {}, wordings, frozenset("".join(wordings)),
+                                       max(map(len, wordings), default=0), longest)
+    return entry
 
 
-def _candidates(blocks: tuple[Block, ...]) -> list[int]:
-    return [i for i, b in enumerate(blocks) if b.type in ("heading", "paragraph") and b.text.strip()]
+TYPO_BOUND_CHARS = 10_000  # len(rest) * len(wording) below which similarity is difflib's ratio (budget 60,000)
+
+
+def _heads_none(line: _Line, template: tuple) -> bool:
+    """True only when `_match_line(line, spec)` is None for every spec of `template` (`_template`),
+    decided for all six at once: a sub-heading, or a line (a title, a name, a date) that starts with no
+    wording and shares too few characters with all of them for a typo. (A line that heads nothing may
+    still answer False.)"""
+    if line.level in ("2", "3"):
+        return True  # never a part heading, glued or not (`_match_line`, `_glued`)
+    if line.level == "1":
+        return False  # a glued heading or a wrong numeral: the full reading
+    rest = line.rest
+    _, _, wordings, chars, widest, _ = template
+    if rest.startswith(wordings) or len(rest) * widest > TYPO_BOUND_CHARS:
+        return False  # an exact, variant or prefix wording; or too long for the bound below
+    # difflib's ratio is 2M/(len(rest)+len(w)), M <= min(len(w), the characters of rest found in w)
+    # <= min(len(w), shared): at most 2*shared/(len(rest)+shared), whatever the wording.
+    shared = sum(map(chars.__contains__, rest))
+    return 2 * shared < TYPO_SIMILARITY * (len(rest) + shared)
 
 
 def _find(answers: dict[int, tuple[_Answer, ...]], indices: list[int],
@@ -204,6 +219,8 @@ def _find(answers: dict[int, tuple[_Answer, ...]], indices: list[int],
 
 def _increasing(indices: list[int]) -> set[int]:
     """Positions (into `indices`) of a longest strictly increasing subsequence."""
+    if all(map(int.__lt__, indices, indices[1:])):
+        return set(range(len(indices)))  # parts in order (most reports): the only longest one is all
     best: list[list[int]] = []
     for pos, value in enumerate(indices):
         chain = max((c for c in best if indices[c[-1]] < value), key=len, default=[])
@@ -215,26 +232,31 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure,
                normalize: Callable[[str], str] | None = None) -> dict[str, BoundPart]:
     """Each part's best heading anywhere; parts off the longest in-order run are out of order.
     `normalize` is `norm` memoised for this report (bind passes `BoundReport.norm`, which the text
-    rules then reuse); by default a memo for this call."""
-    candidates = _candidates(blocks)
+    rules then reuse); by default `norm` (each line is normalised once here)."""
     parts: dict[str, BoundPart] = {}
     hits: dict[str, tuple[int, list[dict[str, object]]]] = {}
     used: set[int] = set()
-    normalize = normalize or _memo(norm)
+    normalize = normalize or norm
     specs = structure.parts
-    longest = _longest_line(specs)
+    longest = _template(specs)[5]
     lines: dict[int, _Line] = {}
-    answers: dict[int, tuple[_Answer, ...]] = {}
-    for i in candidates:
-        text = blocks[i].text
-        lines[i], answers[i] = _read_line(text, normalize(text), specs, longest)
+    answers: dict[int, tuple[_Answer, ...]] = {}  # only the lines that head some part: no other is ever picked
+    for i, block in enumerate(blocks):
+        text = block.text
+        if block.type in ("heading", "paragraph") and text.strip():
+            normal = normalize(text)
+            if len(normal) > longest and normal[:1] not in _LEVEL_1_STARTS:
+                continue  # a body paragraph: too long for any heading, and no level-1 numbering to glue one
+            line, found = _read_line(text, normal, specs, longest)
+            if any(found):
+                lines[i], answers[i] = line, found
     for k, spec in enumerate(specs):
-        hit = _find(answers, [i for i in candidates if i not in used], k)
+        hit = _find(answers, [i for i in answers if i not in used], k)
         if hit is not None:
             hits[spec.id] = hit
             used.add(hit[0])
-    found = [pid for pid in (p.id for p in structure.parts) if pid in hits]
-    in_order = {found[k] for k in _increasing([hits[pid][0] for pid in found])}
+    found_ids = [pid for pid in (p.id for p in structure.parts) if pid in hits]
+    in_order = {found_ids[k] for k in _increasing([hits[pid][0] for pid in found_ids])}
     for spec in structure.parts:
         part = BoundPart(spec=spec)
         if spec.id in hits:
@@ -248,17 +270,17 @@ def bind_parts(blocks: tuple[Block, ...], structure: Structure,
             if spec.id not in in_order:
                 part.deviations.append({"type": "out_of_order"})
         parts[spec.id] = part
-    _attach_bodies(blocks, parts)
+    _attach_bodies(blocks, parts, lines)
     return parts
 
 
-def _attach_bodies(blocks: tuple[Block, ...], parts: dict[str, BoundPart]) -> None:
+def _attach_bodies(blocks: tuple[Block, ...], parts: dict[str, BoundPart], lines: dict[int, _Line]) -> None:
+    """Each found part's paragraphs up to the next part (`lines`: the heading lines, read already)."""
     starts = sorted((p.block, p) for p in parts.values() if p.block is not None)
     for n, (start, part) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         # A heading line that runs on into text ("一、总体情况2024年，…") keeps the rest as body.
-        line = norm(blocks[start].text)
-        rest = split_numbering(line)[2]
+        line, rest = lines[start].normal, lines[start].rest
         heading = norm(part.heading) if part.heading else ""
         if heading and line.startswith(heading) and len(line) > len(heading):
             extra = line[len(heading):]

@@ -12,6 +12,7 @@ guards and replays it, one `BoundCell` per value cell.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from typing import Any
 
 from checker.bind.labels import HOW_RANK
@@ -19,7 +20,7 @@ from checker.bind.rows import Reading, Row, label_cut, row_kinds
 from checker.bound import BoundCell, BoundTable, Paragraph, RowMatch
 from checker.model import Block, Cell
 from checker.structure import TableSpec
-from checker.values import parse_cell
+from checker.values import parsed
 
 PLANS_PER_TEMPLATE = 64  # skeletons remembered per table template: a batch has a handful; bounded
 
@@ -33,18 +34,33 @@ def skeleton(blocks: list[Block], kinds_of: dict[int, tuple[list[str], bytes]]) 
     structure (a stream's rows depend on every text). `kinds_of`: row_kinds already read, by id."""
     out: list[Any] = []
     for block in blocks:
-        rows = block.rows
-        lengths = tuple(map(len, rows))
-        if not any(n > 1 for n in lengths):
+        lengths = tuple(map(len, block.rows))
+        if max(lengths, default=0) <= 1:
             return None
         texts, kinds = kinds_of.get(id(block)) or row_kinds(block)
-        labels: list[str] = []
+        out.append((lengths, kinds, tuple(compress(texts, _label_mask(lengths, kinds)))))
+    return tuple(out)
+
+
+_LABEL_MASKS: dict[tuple[tuple[int, ...], bytes], bytes] = {}
+LABEL_MASKS = 256  # row shapes remembered: a batch's tables have a handful; bounded
+
+
+def _label_mask(lengths: tuple[int, ...], kinds: bytes) -> bytes:
+    """Which cells of a block are the texts left of each row's values (1), from its row lengths and
+    value kinds: remembered per shape, so a skeleton's labels are one C-level `compress` of the texts."""
+    mask = _LABEL_MASKS.get((lengths, kinds))
+    if mask is None:
+        out = bytearray()
         offset = 0
         for n in lengths:
-            labels += texts[offset : offset + label_cut(kinds[offset : offset + n])]
+            cut = label_cut(kinds[offset : offset + n])
+            out += b"\x01" * cut + b"\x00" * (n - cut)
             offset += n
-        out.append((lengths, kinds, tuple(labels)))
-    return tuple(out)
+        if len(_LABEL_MASKS) >= LABEL_MASKS:
+            _LABEL_MASKS.clear()
+        mask = _LABEL_MASKS[(lengths, kinds)] = bytes(out)
+    return mask
 
 
 def window(values: list[int], n: int, reading: Reading) -> list[int | None]:
@@ -114,23 +130,42 @@ def plan(spec: TableSpec, rows: list[Row], reading: Reading) -> list[tuple[Any, 
     return ops
 
 
-def replay(table: BoundTable, ops: list[tuple[Any, ...]], cells: list[Cell],
-           parse: Callable[[str], Any] = parse_cell) -> None:
-    """Apply a plan to a report's cells: the cells' own text, line and page, the decisions of the plan."""
-    bound, rows = table.cells, table.rows
+def compile_plan(ops: list[tuple[Any, ...]]) -> Compiled:
+    """The bound table a plan builds, as entries in their final order: the operations replayed once
+    on positions (a later cell of a key overwrites it in place, a pop removes it, as the dictionaries
+    of replaying them one by one would), so a replay builds each dictionary in one pass with no per-operation
+    dispatch and no cell built only to be popped."""
+    cells: dict[tuple[str, str], tuple[Any, ...]] = {}
+    rows: dict[str, tuple[Any, ...]] = {}
+    unknown: list[tuple[str, int]] = []
     for op in ops:
         kind = op[0]
         if kind == _CELL:
             _, row_id, column, position, at = op
-            cell, source = cells[position], cells[at]
-            bound[(row_id, column)] = BoundCell(row_id, column, parse(cell.text), cell.line or source.line,
-                                                cell.page or source.page)
+            cells[(row_id, column)] = ((row_id, column), row_id, column, position, at)
         elif kind == _ROW:
             _, row_id, label, how, at, values = op
-            source = cells[at]
-            rows[row_id] = RowMatch(label, how, source.line, source.page, values)
+            rows[row_id] = (row_id, label, how, at, values)
         elif kind == _POP:
-            bound.pop((op[1], op[2]), None)
+            cells.pop((op[1], op[2]), None)
         else:
-            source = cells[op[2]]
-            table.unknown_rows.append(Paragraph(op[1], source.line, source.page))
+            unknown.append((op[1], op[2]))
+    return tuple(cells.values()), tuple(rows.values()), tuple(unknown)
+
+
+Compiled = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...], tuple[tuple[str, int], ...]]
+
+
+def replay(table: BoundTable, compiled: Compiled, cells: list[Cell],
+           parse: Callable[[str], Any] = parsed) -> None:
+    """Apply a compiled plan to a report's cells: the cells' own text, line and page (a cell without
+    them takes those of the row's label cell, `at`), the decisions of the plan."""
+    entries, rows, unknown = compiled
+    table.cells = {key: BoundCell(row_id, column, parse((cell := cells[position]).text),
+                                  cell.line or cells[at].line, cell.page or cells[at].page)
+                   for key, row_id, column, position, at in entries}
+    table.rows = {row_id: RowMatch(label, how, (source := cells[at]).line, source.page, values)
+                  for row_id, label, how, at, values in rows}
+    if unknown:
+        table.unknown_rows = [Paragraph(label, (source := cells[at]).line, source.page) for label, at in unknown]
+

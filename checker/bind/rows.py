@@ -15,7 +15,7 @@ from checker.bind.labels import LabelIndex
 from checker.model import Block, Cell
 from checker.structure import RowSpec
 from checker.textnorm import norm
-from checker.values import looks_like_value
+from checker.values import looks_like_value, value_kind
 from checker.regexsafe import compile_known  # module regexes from a cached pack's forms: see rulecache
 
 RUN_TOGETHER = compile_known(r"^(.*?[^0-9.\s])\s*([0-9][0-9.]*)$")  # label + swallowed digits
@@ -67,7 +67,7 @@ def label_cut(kinds: bytes) -> int:
 def row_kinds(block: Block) -> tuple[list[str], bytes]:
     """The texts of a block's cells in order and whether each looks like a value (1) or not (0)."""
     texts = [c.text for row in block.rows for c in row]
-    return texts, bytes(map(looks_like_value, texts))
+    return texts, bytes(map(value_kind, texts))
 
 
 def rows_from_structured(block: Block, start: int, reading: Reading, index: LabelIndex) -> list[Row]:

@@ -10,8 +10,10 @@ read as a stream: a row label starts a row and the values after it belong to it.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from checker.bind.labels import label_index
-from checker.bind.plan import PLANS_PER_TEMPLATE, plan, replay, skeleton
+from checker.bind.plan import PLANS_PER_TEMPLATE, compile_plan, plan, replay, skeleton
 from checker.bind.rows import Reading, Row, guards_hold, row_kinds, rows_from_stream, rows_from_structured
 from checker.bind.scoring import MIN_SCORE, block_scores, score
 from checker.bound import BoundTable
@@ -33,7 +35,7 @@ def bind_table(spec: TableSpec, blocks: list[Block], kinds_of: dict[int, tuple[l
     if table.line is None:
         first = next((c for row in blocks[0].rows for c in row if c.line), None)
         table.line = first.line if first else None
-    reading = Reading([c for block in blocks for row in block.rows for c in row])
+    reading = Reading(list(chain.from_iterable(chain.from_iterable(block.rows for block in blocks))))
     key = skeleton(blocks, kinds_of or {})
     plans = index.plans
     known = plans.get(key) if key is not None else None
@@ -46,12 +48,12 @@ def bind_table(spec: TableSpec, blocks: list[Block], kinds_of: dict[int, tuple[l
         read = rows_from_structured if any(len(r) > 1 for r in block.rows) else rows_from_stream
         rows.extend(read(block, start, reading, index))
         start += sum(map(len, block.rows))
-    ops = plan(spec, rows, reading)
+    compiled = compile_plan(plan(spec, rows, reading))
     if key is not None:
         if len(plans) >= PLANS_PER_TEMPLATE:
             plans.clear()
-        plans[key] = (reading.guards, ops)
-    replay(table, ops, reading.cells)
+        plans[key] = (reading.guards, compiled)
+    replay(table, compiled, reading.cells)
     return table
 
 
