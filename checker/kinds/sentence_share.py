@@ -19,13 +19,14 @@ Placeholders: share, threshold, length, max_chars, matched, count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._patterns import pattern
-from checker.kinds._text import entry_label, scope
+from checker.kinds._patterns import pattern, selective_words
+from checker.kinds._text import entry_label, pieces_holding, scope
 
 KIND = "sentence_share"
 PLACEHOLDERS = frozenset({"share", "threshold", "length", "max_chars", "matched", "count"})
@@ -34,7 +35,7 @@ REFERENCES = {"parts[]": "part"}
 
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 # Items listed in one sentence ("一是…，二是…") are sentences of their own: each is one problem.
-_SPLIT = re.compile(r"[。；;！!？?]|(?<=[,，、])(?=[一二三四五六七八九十]是)")
+_LISTED = re.compile(r"(?<=[,，、])(?=[一二三四五六七八九十]是)")
 _HEADING_CHARS = 20  # a paragraph this short without sentence punctuation is a heading
 
 
@@ -44,8 +45,19 @@ def sentences(paragraphs: list[str]) -> list[str]:
     for text in paragraphs:
         if len(text) <= _HEADING_CHARS and not _SENTENCE_END.search(text):
             continue
-        out.extend(s for s in _SPLIT.split(text) if len(s) >= 4)
+        out.extend(s for s in _split(text) if len(s) >= 4)
     return out
+
+
+def _split(text: str) -> list[str]:
+    """The text split at sentence ends and before listed items, in two steps: at the sentence ends (a class re
+    scans for quickly), then, in the pieces holding 是, before the items. One regex of both (kept in
+    tests/kinds/test_sentence_hits.py) tried its look-behind at every position (4x the time); the item
+    breaks lie inside the pieces (their characters are no sentence ends), so the same pieces."""
+    pieces = _SENTENCE_END.split(text)
+    if "是" not in text:
+        return pieces
+    return [s for piece in pieces for s in (_LISTED.split(piece) if "是" in piece else (piece,))]
 
 
 @lru_cache(maxsize=64)
@@ -54,6 +66,32 @@ def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     so this alternation of the same literals matches where one of them does, in one search instead of
     one per phrase and sentence."""
     return re.compile("|".join(pattern(p).pattern for p in phrases)) if phrases else None
+
+
+def _hits(found: list[str], phrases: re.Pattern[str] | None, regexes: list[re.Pattern[str]]) -> list[str]:
+    """The sentences, in order, that hold a phrase or match a regex, as testing each sentence with each. In the
+    sentences joined by line breaks: a phrase (a literal without line breaks) is found by one scan, each
+    match lying within the sentence it starts in, and a sentence holding one has a match that starts in it
+    (the scan never runs past the end of a sentence); a regex is tried only on the sentences holding a word
+    each of its matches holds (`selective_words`)."""
+    if not found:
+        return []
+    joined = "\n".join(found)
+    starts, at = [], 0
+    for sentence in found:
+        starts.append(at)
+        at += len(sentence) + 1
+    hit: set[int] = set()
+    if phrases is not None:
+        if "\n" in phrases.pattern:
+            hit.update(n for n, sentence in enumerate(found) if phrases.search(sentence))
+        else:
+            hit.update(bisect_right(starts, m.start()) - 1 for m in phrases.finditer(joined))
+    for regex in regexes:
+        words = selective_words(regex.pattern, regex.flags)
+        tried = range(len(found)) if words is None else pieces_holding(joined, starts, words)
+        hit.update(n for n in tried if n not in hit and regex.search(found[n]))
+    return [found[n] for n in sorted(hit)]
 
 
 def _matched(terms: list[tuple[Any, re.Pattern[str]]], hits: list[str], regexes: list[re.Pattern[str]]) -> list[str]:
@@ -91,7 +129,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     phrases = _any_phrase(tuple(e for e in params["terms"] if isinstance(e, str)))
     # A regex that cannot match the scope's text matches none of its sentences (Scope.may_match is exact).
     regexes = [p for e, p in terms if not isinstance(e, str) and where.may_match(p)]
-    hits = [s for s in found if (phrases is not None and phrases.search(s)) or any(p.search(s) for p in regexes)]
+    hits = _hits(found, phrases, regexes)
     matched = _matched(terms, hits, regexes)
     share = len(hits) / len(found) if found else 0.0
     specific = any(pattern(e).search(t) for e in params.get("unless", []) for t in texts)
