@@ -121,9 +121,9 @@ def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:
     return total, all_blank
 
 
-_VALUE = attrgetter("value")  # a BoundCell's CellValue, and a CellValue's number
-_STATE = attrgetter("state")
-_IS_NUMBER = "number".__eq__
+VALUE_OF = attrgetter("value")  # a BoundCell's CellValue, and a CellValue's number
+STATE_OF = attrgetter("state")
+IS_NUMBER = "number".__eq__
 
 
 def number_map(ctx: Context, table: BoundTable) -> dict[tuple[str, str], Decimal]:
@@ -133,8 +133,8 @@ def number_map(ctx: Context, table: BoundTable) -> dict[tuple[str, str], Decimal
     found = ctx.shared.get(key)
     if found is None:
         cells = table.cells
-        values = list(map(_VALUE, cells.values()))
-        found = ctx.shared[key] = dict(compress(zip(cells, map(_VALUE, values)), map(_IS_NUMBER, map(_STATE, values))))
+        values = list(map(VALUE_OF, cells.values()))
+        found = ctx.shared[key] = dict(compress(zip(cells, map(VALUE_OF, values)), map(IS_NUMBER, map(STATE_OF, values))))
     return found  # type: ignore[no-any-return]
 
 
