@@ -61,3 +61,20 @@ def test_side_is_the_per_cell_walk(cells, found, keys, odd) -> None:
     assert got == want and repr(got) == repr(want)  # the same digits and exponent, not only an equal number
     listed = numbers_of(numbers, keys)
     assert listed == (None if any(k not in numbers for k in keys) else [numbers[k] for k in keys])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(KEYS, TEXTS, max_size=12), st.dictionaries(KEYS, TEXTS, max_size=12),
+       st.lists(st.tuples(st.sampled_from(["this", "prev"]), st.sampled_from(ROWS), st.sampled_from(["x", "y", "z"])),
+                max_size=5), st.booleans())
+def test_cross_year_sum_is_sum_cells(this, last, cells, odd) -> None:
+    """previous_cells._sum reads the run's number maps; it is sum_cells of the cells, as it was."""
+    from checker.kinds._base import sum_cells
+    from checker.kinds.previous_cells import _sum
+
+    tables = {"this": _table(this, ROWS, odd), "prev": _table(last, ROWS, odd)}
+    ctx = Context(bound=None)  # type: ignore[arg-type]
+    numbers = {who: number_map(ctx, table) for who, table in tables.items()}
+    got = _sum(tables, cells, numbers)
+    want = sum_cells([tables[who].cell(row, column) for who, row, column in cells])
+    assert got == want and repr(got) == repr(want)
