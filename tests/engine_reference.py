@@ -1,41 +1,17 @@
-"""checker/engine.py as it was before the per-pack plans (commit 59c170b), verbatim but for this docstring:
-the definition tests/test_engine_plans.py holds the planned engine to."""
+"""checker/engine.py as it was before the per-pack plans (commit 59c170b), verbatim but for this docstring and
+the template classes it shares with the engine (unchanged, imported): the definition tests/test_engine_plans.py
+holds the planned engine to."""
 from __future__ import annotations
 
 import dataclasses
-import string
 from typing import Any
 
 from checker.bound import BoundReport
+from checker.engine import _TEMPLATE, _Placeholders
 from checker.findings import CheckResult, Finding, Location, NotAssessed, Severity
 from checker.kinds import get as get_kind
 from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
 from checker.ruleset import Rule, Ruleset
-
-
-class _Template(string.Formatter):
-    """str.format that leaves unknown placeholders visible instead of raising."""
-
-    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
-        if isinstance(key, str):
-            return kwargs.get(key, "{" + key + "}")
-        return super().get_value(key, args, kwargs)
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        try:
-            return super().format_field(value, format_spec)
-        except (ValueError, TypeError):
-            return str(value)
-
-
-_TEMPLATE = _Template()
-
-
-class _Placeholders(dict):
-    """Values for `str.format_map`: an unknown placeholder stays visible, as with `_Template`."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 def _format(template: str, values: dict[str, Any]) -> str:
