@@ -3,7 +3,6 @@ the template classes it shares with the engine (unchanged, imported): the defini
 holds the planned engine to."""
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from checker.bound import BoundReport

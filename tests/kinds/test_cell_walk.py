@@ -9,7 +9,6 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.bound import BoundCell
 from checker.examples import build
 from checker.kinds._base import Context
 from checker.kinds.cell_values import _layout, _problem, _walk
