@@ -19,14 +19,13 @@ Placeholders: share, threshold, length, max_chars, matched, count.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._patterns import pattern, selective_words
-from checker.kinds._text import entry_label, pieces_holding, scope
+from checker.kinds._patterns import pattern
+from checker.kinds._text import entry_label, scope
 
 KIND = "sentence_share"
 PLACEHOLDERS = frozenset({"share", "threshold", "length", "max_chars", "matched", "count"})
@@ -68,32 +67,6 @@ def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(pattern(p).pattern for p in phrases)) if phrases else None
 
 
-def _hits(found: list[str], phrases: re.Pattern[str] | None, regexes: list[re.Pattern[str]]) -> list[str]:
-    """The sentences, in order, that hold a phrase or match a regex, as testing each sentence with each. In the
-    sentences joined by line breaks: a phrase (a literal without line breaks) is found by one scan, each
-    match lying within the sentence it starts in, and a sentence holding one has a match that starts in it
-    (the scan never runs past the end of a sentence); a regex is tried only on the sentences holding a word
-    each of its matches holds (`selective_words`)."""
-    if not found:
-        return []
-    joined = "\n".join(found)
-    starts, at = [], 0
-    for sentence in found:
-        starts.append(at)
-        at += len(sentence) + 1
-    hit: set[int] = set()
-    if phrases is not None:
-        if "\n" in phrases.pattern:
-            hit.update(n for n, sentence in enumerate(found) if phrases.search(sentence))
-        else:
-            hit.update(bisect_right(starts, m.start()) - 1 for m in phrases.finditer(joined))
-    for regex in regexes:
-        words = selective_words(regex.pattern, regex.flags)
-        tried = range(len(found)) if words is None else pieces_holding(joined, starts, words)
-        hit.update(n for n in tried if n not in hit and regex.search(found[n]))
-    return [found[n] for n in sorted(hit)]
-
-
 def _matched(terms: list[tuple[Any, re.Pattern[str]]], hits: list[str], regexes: list[re.Pattern[str]]) -> list[str]:
     """The labels of the terms found in some hit sentence. A phrase is a literal without line breaks
     (normalised text has none), so it is in some sentence exactly when it is in the sentences joined by
@@ -129,7 +102,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     phrases = _any_phrase(tuple(e for e in params["terms"] if isinstance(e, str)))
     # A regex that cannot match the scope's text matches none of its sentences (Scope.may_match is exact).
     regexes = [p for e, p in terms if not isinstance(e, str) and where.may_match(p)]
-    hits = _hits(found, phrases, regexes)
+    hits = [s for s in found if (phrases is not None and phrases.search(s)) or any(p.search(s) for p in regexes)]
     matched = _matched(terms, hits, regexes)
     share = len(hits) / len(found) if found else 0.0
     specific = any(pattern(e).search(t) for e in params.get("unless", []) for t in texts)
