@@ -9,11 +9,9 @@ does no I/O, and never sets a severity or a rule id: the engine does.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import compress
-from operator import attrgetter
 from typing import Any
 
 from checker.bound import BoundCell, BoundReport, BoundTable
@@ -119,30 +117,6 @@ def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:
         all_blank = False
         total += cell.value.value  # type: ignore[operator]
     return total, all_blank
-
-
-VALUE_OF = attrgetter("value")  # a BoundCell's CellValue, and a CellValue's number
-STATE_OF = attrgetter("state")
-IS_NUMBER = "number".__eq__
-
-
-def number_map(ctx: Context, table: BoundTable) -> dict[tuple[str, str], Decimal]:
-    """The table's number cells as {(row, column): number}, once per run (Context.shared) for the rules that
-    add its cells up (identities, narrative sums); built by maps in C instead of a loop over the cells."""
-    key = ("numbers", id(table))
-    found = ctx.shared.get(key)
-    if found is None:
-        cells = table.cells
-        values = list(map(VALUE_OF, cells.values()))
-        found = ctx.shared[key] = dict(compress(zip(cells, map(VALUE_OF, values)), map(IS_NUMBER, map(STATE_OF, values))))
-    return found  # type: ignore[no-any-return]
-
-
-def numbers_of(numbers: dict[tuple[str, str], Decimal], keys: Sequence[tuple[str, str]]) -> list[Decimal] | None:
-    """The numbers of `keys` in order when every one of them is a number cell (the usual operands), else None:
-    the caller then looks at each cell (blanks, text, absent rows)."""
-    found = list(map(numbers.get, keys))
-    return None if None in found else found  # type: ignore[return-value]
 
 
 def fmt_number(value: Decimal | None) -> str:

@@ -15,13 +15,10 @@ Placeholders: text, problem, rows, count, where, cells.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
-from itertools import compress
-from operator import ne, not_
 from typing import Any
 
-from checker.kinds._base import (IS_NUMBER, STATE_OF, VALUE_OF, Bilingual, Context, Violation, cell_location,
-                                 per_template, spec_column, spec_row)
+from checker.kinds._base import (Bilingual, Context, Violation, cell_location, per_template, spec_column,
+                                 spec_row)
 from checker.structure import TableSpec
 
 KIND = "cell_values"
@@ -69,8 +66,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
 
 def _walk(ctx: Context, table: Any) -> tuple[list[tuple[Any, str, str, str]], dict[str, list[str]]]:
     """The table's problem cells in slot order and its blank rows by column: one walk of the cells per
-    run, shared by the rules of this kind (blanks and the other problems are two rules). Only the slots of
-    cells that are not whole numbers are walked (most cells are), found by maps in C."""
+    run, shared by the rules of this kind (blanks and the other problems are two rules)."""
     key = (KIND, id(table))
     found = ctx.shared.get(key)
     if found is not None:
@@ -78,10 +74,10 @@ def _walk(ctx: Context, table: Any) -> tuple[list[tuple[Any, str, str, str]], di
     problems: list[tuple[Any, str, str, str]] = []
     blanks: dict[str, list[str]] = {}
     cells = table.cells
-    layout = _layout(table.spec)
-    for at in _odd_slots(table):
-        key_, row_id, column_id, decimals, signed = layout[at]
-        cell = cells[key_]
+    for key_, row_id, column_id, decimals, signed in _layout(table.spec):
+        cell = cells.get(key_)
+        if cell is None:
+            continue
         value = cell.value
         state = value.state
         if state == "blank":
@@ -94,32 +90,6 @@ def _walk(ctx: Context, table: Any) -> tuple[list[tuple[Any, str, str, str]], di
             problems.append((cell, row_id, column_id, problem))
     found = ctx.shared[key] = (problems, blanks)
     return found
-
-
-_DECIMAL = frozenset({Decimal})
-
-
-def _odd_slots(table: Any) -> list[int]:
-    """Indexes, in slot order, of the template slots whose cell is there and is not a whole number (the slots
-    the walk would not skip at once; a whole number in any row is nothing to report)."""
-    cells = table.cells
-    values = list(map(VALUE_OF, cells.values()))
-    is_number = list(map(IS_NUMBER, map(STATE_OF, values)))
-    numbers = list(map(VALUE_OF, compress(values, is_number)))
-    if not set(map(type, numbers)) <= _DECIMAL:  # a hand-made "number" cell without a Decimal: every slot, as before
-        return [at for at, slot in enumerate(_layout(table.spec)) if slot[0] in cells]
-    odd = set(compress(cells, map(not_, is_number)))
-    odd.update(compress(compress(cells, is_number), map(ne, numbers, map(Decimal.to_integral_value, numbers))))
-    where = per_template(table.spec, "cell slots", _slot_indexes)
-    return sorted(at for key in odd for at in where.get(key, ()))
-
-
-def _slot_indexes(spec: TableSpec) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Where each cell key stands in the template's layout (a row id written twice stands twice)."""
-    where: dict[tuple[str, str], tuple[int, ...]] = {}
-    for at, slot in enumerate(_layout(spec)):
-        where[slot[0]] = where.get(slot[0], ()) + (at,)
-    return where
 
 
 Slot = tuple[tuple[str, str], str, str, bool, bool]  # ((row, column), row, column, decimals allowed, sign allowed)

@@ -21,8 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundCell, BoundTable
-from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, number_map, numbers_of,
-                                 operand, per_params, spec_column, spec_row)
+from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, operand, per_params,
+                                 spec_column, spec_row)
 
 KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
@@ -37,16 +37,12 @@ REFERENCES = {"table": "table", "rows[]": "row", "columns[]": "column",
               "identities[].left[]": _operands, "identities[].right[]": _operands}
 
 
-def _side(cells: dict[tuple[str, str], BoundCell], found_rows: Any, keys: list[tuple[str, str]],
-          numbers: dict[tuple[str, str], Decimal]) -> tuple[Decimal, bool, bool] | None:
+def _side(cells: dict[tuple[str, str], BoundCell], found_rows: Any,
+          keys: list[tuple[str, str]]) -> tuple[Decimal, bool, bool] | None:
     """(sum, every operand blank or absent, some operand blank) of one side of an identity; blanks and
     absent cells count as 0. None when an operand's row was not found or an operand holds text:
     the line is not assessed (one pass instead of one per condition, the identities run on every
-    row or column of a table). Operands that are all numbers (`numbers`: the run's number_map) are
-    summed in C, in the same order from the same 0."""
-    found = numbers_of(numbers, keys)
-    if found:
-        return sum(found, Decimal(0)), False, False
+    row or column of a table)."""
     total = Decimal(0)
     all_blank, any_blank = True, False
     for key in keys:
@@ -118,9 +114,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     tolerance = Decimal(str(params.get("tolerance", 0)))
     by_row = params["each"] == "row"
     writes_zeros = _writes_zeros(ctx, table)
-    cells, found_rows, numbers = table.cells, table.rows, number_map(ctx, table)
+    cells, found_rows = table.cells, table.rows
     for left, right in per_params(table.spec, params, KIND, lambda: _plan(table, params)):
-        left_side, right_side = _side(cells, found_rows, left, numbers), _side(cells, found_rows, right, numbers)
+        left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
         if left_side is None or right_side is None:
             continue  # a row the binder did not find (table_labels reports it), or text in an operand
         (left_sum, left_blank, blank_in_left), (right_sum, right_blank, blank_in_right) = left_side, right_side

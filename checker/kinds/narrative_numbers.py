@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import Bilingual, Context, Violation, fmt_number, number_map, numbers_of, per_template
+from checker.kinds._base import Bilingual, Context, Violation, fmt_number, per_template
 from checker.kinds._patterns import may_match, pattern
 from checker.kinds._text import in_years, located, number, scope
 from checker.regexsafe import finditer
@@ -46,18 +46,12 @@ def _operands(spec: TableSpec, row: str, column: str) -> tuple[tuple[str, str], 
 def _sum(ctx: Context, refs: list[str]) -> Decimal | None:
     """The candidate's value; blanks count as 0 (CELL-BLANK reports them) unless every operand is
     blank or missing; None also when an operand holds text or a dash. A reference's table is looked
-    up once per reference, not once per cell; a reference whose cells are all numbers is added up in C, in
-    the same order."""
+    up once per reference, not once per cell."""
     total, seen = Decimal(0), False
     for ref in refs:
         table_id, row, column = ref.split("/")
         table = ctx.table(table_id)
-        operands = _operands(table.spec, row, column)
-        found = numbers_of(number_map(ctx, table), operands)
-        if found:
-            total, seen = sum(found, total), True
-            continue
-        for row_id, column_id in operands:
+        for row_id, column_id in _operands(table.spec, row, column):
             cell = table.cell(row_id, column_id)
             if cell is None or cell.value.state == "blank":
                 continue

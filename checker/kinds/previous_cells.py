@@ -21,7 +21,7 @@ from typing import Any
 
 from checker.bound import BoundTable
 from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, has_column, has_row,
-                                 number_map, operand, spec_column, spec_row, sum_cells)
+                                 operand, spec_column, spec_row, sum_cells)
 from checker.kinds._previous import previous_report, previous_table
 
 KIND = "previous_cells"
@@ -56,13 +56,7 @@ def _require(table: BoundTable, terms: list[Term], side: str, by_row: bool, edit
             )
 
 
-def _sum(tables: dict[str, BoundTable], cells: list[tuple[str, str, str]],
-         numbers: dict[str, dict[tuple[str, str], Decimal]]) -> tuple[Decimal | None, bool]:
-    """`sum_cells` of the cells; when all of them are numbers (`numbers`: each table's number_map of the run),
-    their sum in the same order from the same 0, without looking at each cell's state."""
-    found = [numbers[who].get((row, column)) for who, row, column in cells]
-    if found and None not in found:
-        return sum(found, Decimal(0)), False  # type: ignore[arg-type]
+def _sum(tables: dict[str, BoundTable], cells: list[tuple[str, str, str]]) -> tuple[Decimal | None, bool]:
     return sum_cells([tables[who].cell(row, column) for who, row, column in cells])
 
 
@@ -102,14 +96,13 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     tolerance_band = _band(params.get("tolerance"), params.get("relative_tolerance"))
     limited = "limit" in params or "relative_limit" in params
     limit_band = _band(params.get("limit"), params.get("relative_limit")) if limited else None
-    numbers = {who: number_map(ctx, table) for who, table in tables.items()}
     for line in spec.expand(lines):
         def cells(terms: list[Term]) -> list[tuple[str, str, str]]:
             return [(who, line, name) if by_row else (who, name, line) for who, name in terms]
 
         left, right = cells(left_terms), cells(right_terms)
-        left_sum, left_blank = _sum(tables, left, numbers)
-        right_sum, right_blank = _sum(tables, right, numbers)
+        left_sum, left_blank = _sum(tables, left)
+        right_sum, right_blank = _sum(tables, right)
         if left_sum is None or right_sum is None or left_blank or right_blank:
             continue
         difference = left_sum - right_sum
