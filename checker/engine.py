@@ -5,12 +5,16 @@ calls the rule's kind, renders the message in both languages from the rule's tem
 stamps id, severity and basis, and sorts the findings by document order then id. A kind
 that raises `NotAssessable` makes the rule "not assessed" with the cause (e.g. the rule that
 reported the missing table); a kind that crashes becomes a loud INTERNAL finding.
+
+What does not depend on the report — which rules apply to an edition and agency kind, each rule's
+kind function — is planned once per rule pack (`_plan`), so a run only calls the kinds and words
+their findings.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import string
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from checker.bound import BoundReport
@@ -50,60 +54,121 @@ def _format(template: str, values: dict[str, Any]) -> str:
     cost of a finding. Where the two could differ (a format spec that does not fit its value, a
     positional field, a malformed template) format_map raises and the Formatter decides."""
     try:
-        return template.format_map(_Placeholders(values))
+        return template.format_map(values if type(values) is _Placeholders else _Placeholders(values))
     except Exception:  # noqa: BLE001 - any doubt goes to the reference path below
         return _TEMPLATE.format(template, **values)
 
 
-def _common(bound: BoundReport, location: Location) -> tuple[dict[str, Any], Any]:
-    """The placeholders every rule may use, but `table`, whose title is per language; and that table."""
-    values: dict[str, Any] = {
-        "edition": bound.edition,
-        "year": bound.meta.year if bound.meta.year is not None else "",
-        "agency_kind": bound.meta.agency_kind or "",
-        "line": location.line if location.line is not None else "",
-        "row_label": location.row_label or "",
-        "column_label": location.column_label or "",
-    }
-    part = bound.parts.get(location.part or "")
-    values["part"] = f"{part.spec.number}、{part.spec.heading}" if part else ""
-    return values, bound.tables.get(location.table or "")
+def _worded(template: str, values: _Placeholders) -> str:
+    """A message from its template; the raw template when it cannot be formatted at all."""
+    if "{" not in template and "}" not in template:
+        return template  # nothing to fill: format would give it back unchanged
+    try:
+        return _format(template, values)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
 
 
-def _render(rule: Rule, violation: Violation, bound: BoundReport, lang: str) -> dict[str, str]:
-    out = {}
-    common, table = _common(bound, violation.location)  # once for both languages
-    own = violation.values
-    worded = [key for key, value in own.items() if isinstance(value, Bilingual)]
-    for language in ("zh", "en"):
-        if worded:
-            own = violation.values | {key: getattr(violation.values[key], language) for key in worded}
-        values = common | {"table": table.spec.title.get(language, table.spec.id) if table else ""} | own
+def _unknown_kind(kind: str) -> Callable[[Context, dict[str, Any]], Iterator[Violation]]:
+    def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
+        return get_kind(kind).check(ctx, params)  # raises KeyError inside the run, as it always did
+    return check
+
+
+class _Step:
+    """One rule as a run calls it: its kind's check function resolved once per pack."""
+
+    __slots__ = ("rule", "check")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
         try:
-            out[language] = _format(rule.message[language], values)
-        except (ValueError, IndexError, KeyError, AttributeError):
-            out[language] = rule.message[language]
-    return out
+            self.check = get_kind(rule.kind).check
+        except Exception:  # noqa: BLE001 - an unknown kind fails in its run, as an INTERNAL finding
+            self.check = _unknown_kind(rule.kind)
 
 
-def _finding(rule: Rule, violation: Violation, bound: BoundReport, lang: str) -> Finding:
-    messages = _render(rule, violation, bound, lang)
-    location = violation.location
-    part = bound.parts.get(location.part or "")
-    if part is not None and location.part_label is None:
-        location = Location(part=location.part, part_label=f"{part.spec.number}、{part.spec.heading}",
-                            table=location.table, row=location.row, column=location.column,
-                            row_label=location.row_label, column_label=location.column_label,
-                            line=location.line, page=location.page)  # dataclasses.replace, minus its cost
+# Plans of the default rule selection (every enabled rule of a pack), per pack, edition, agency kind and
+# whether a previous report is given. An entry holds the rules tuple it was made from (a frozen pack's
+# rules never change; a tuple is immutable), so an id reused by another tuple is not served a stale plan.
+_PLANS: dict[tuple[int, str, str | None, bool], tuple[tuple[Rule, ...], list[_Step]]] = {}
+
+
+def _steps(rules: Sequence[Rule], edition: str, agency_kind: str | None, previous: bool) -> list[_Step]:
+    return [_Step(rule) for rule in rules
+            if rule.applies(edition, agency_kind) and (previous or not rule.needs_previous)]
+
+
+def _plan(ruleset: Ruleset, edition: str, agency_kind: str | None, previous: bool) -> list[_Step]:
+    rules = ruleset.rules
+    key = (id(rules), edition, agency_kind, previous)
+    hit = _PLANS.get(key)
+    if hit is None or hit[0] is not rules:
+        if len(_PLANS) >= 256:  # a process loads a few packs at most; never grow without bound
+            _PLANS.clear()
+        hit = _PLANS[key] = (rules, _steps([r for r in rules if r.enabled], edition, agency_kind, previous))
+    return hit[1]
+
+
+class _Wording:
+    """What every finding of one run fills its message with (the report's edition, year, agency kind,
+    its parts' labels), taken from the report once per run instead of once per finding."""
+
+    __slots__ = ("bound", "base", "part_labels")
+
+    def __init__(self, bound: BoundReport) -> None:
+        self.bound = bound
+        self.base = {
+            "edition": bound.edition,
+            "year": bound.meta.year if bound.meta.year is not None else "",
+            "agency_kind": bound.meta.agency_kind or "",
+        }
+        self.part_labels: dict[str, str | None] = {}
+
+    def part_label(self, part_id: str | None) -> str | None:
+        """'三、收到和处理…' for a part of the report's format, else None."""
+        key = part_id or ""
+        if key not in self.part_labels:
+            part = self.bound.parts.get(key)
+            self.part_labels[key] = f"{part.spec.number}、{part.spec.heading}" if part else None
+        return self.part_labels[key]
+
+    def finding(self, rule: Rule, violation: Violation, lang: str) -> Finding:
+        location = violation.location
+        label = self.part_label(location.part)
+        table = self.bound.tables.get(location.table or "")
+        own = violation.values
+        # The placeholders as common | {"table": title} | own, per language: own values win, Bilingual ones worded.
+        zh = _Placeholders(self.base)
+        zh["line"] = location.line if location.line is not None else ""
+        zh["row_label"] = location.row_label or ""
+        zh["column_label"] = location.column_label or ""
+        zh["part"] = label if label is not None else ""
+        zh["table"] = table.spec.title.get("zh", table.spec.id) if table else ""
+        zh.update(own)
+        en = _Placeholders(zh)
+        if table and "table" not in own:
+            en["table"] = table.spec.title.get("en", table.spec.id)
+        for key, value in own.items():
+            if isinstance(value, Bilingual):
+                zh[key], en[key] = value.zh, value.en
+        messages = {"zh": _worded(rule.message["zh"], zh), "en": _worded(rule.message["en"], en)}
+        if label is not None and location.part_label is None:
+            location = Location(part=location.part, part_label=label,
+                                table=location.table, row=location.row, column=location.column,
+                                row_label=location.row_label, column_label=location.column_label,
+                                line=location.line, page=location.page)  # dataclasses.replace, minus its cost
+        return Finding(rule.id, rule.severity, messages[lang], location, violation.evidence,
+                       rule.basis.get(lang, ""), rule.title.get(lang, ""), messages)
+
+
+def _internal(rule: Rule, exc: Exception) -> Finding:
     return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=messages[lang],
-        location=location,
-        evidence=violation.evidence,
-        basis=rule.basis.get(lang, ""),
-        title=rule.title.get(lang, ""),
-        messages=messages,
+        rule="INTERNAL",
+        severity=Severity.ERROR,
+        message=f"internal error in rule {rule.id} ({rule.kind}): {type(exc).__name__}: {exc}",
+        location=Location(),
+        evidence={"rule": rule.id, "kind": rule.kind},
     )
 
 
@@ -117,35 +182,28 @@ def _cause(ruleset: Ruleset, kind: str | None, fired: set[str]) -> str | None:
 def evaluate(bound: BoundReport, ruleset: Ruleset, *, lang: str = "zh", previous: BoundReport | None = None,
              rules: list[Rule] | None = None) -> CheckResult:
     """Run the rules (all enabled rules of the ruleset by default) on one bound report."""
+    edition, agency_kind = bound.edition, bound.meta.agency_kind
+    steps = (_plan(ruleset, edition, agency_kind, previous is not None) if rules is None
+             else _steps(rules, edition, agency_kind, previous is not None))
     findings: list[Finding] = []
     pending: list[tuple[Rule, NotAssessable]] = []
-    evaluated = 0
-    selected = rules if rules is not None else [r for r in ruleset.rules if r.enabled]
-    shared: dict[Any, Any] = {}  # what the rules of this run derive alike (Context.shared)
-    for rule in selected:
-        if not rule.applies(bound.edition, bound.meta.agency_kind):
-            continue
-        if rule.needs_previous and previous is None:
-            continue
-        evaluated += 1
-        context = Context(bound=bound, previous=previous, lang=lang, rule_id=rule.id, shared=shared)
+    wording = _Wording(bound)
+    # One context for the run: a kind's generator is consumed before the next rule starts, so only the rule
+    # id changes between rules; `shared` holds what the rules of this run derive alike (Context.shared).
+    context = Context(bound=bound, previous=previous, lang=lang, shared={})
+    for step in steps:
+        rule = step.rule
+        context.rule_id = rule.id
         try:
-            violations = list(get_kind(rule.kind).check(context, rule.params))
+            violations = list(step.check(context, rule.params))
         except NotAssessable as exc:
             pending.append((rule, exc))
             continue
         except Exception as exc:  # noqa: BLE001 - a crashing kind must be loud, not fatal
-            findings.append(
-                Finding(
-                    rule="INTERNAL",
-                    severity=Severity.ERROR,
-                    message=f"internal error in rule {rule.id} ({rule.kind}): {type(exc).__name__}: {exc}",
-                    location=Location(),
-                    evidence={"rule": rule.id, "kind": rule.kind},
-                )
-            )
+            findings.append(_internal(rule, exc))
             continue
-        findings.extend(_finding(rule, v, bound, lang) for v in violations)
+        for violation in violations:
+            findings.append(wording.finding(rule, violation, lang))
     fired = {f.rule for f in findings}
     not_assessed = tuple(
         NotAssessed(rule.id, exc.reasons.get(lang, exc.reason), _cause(ruleset, exc.cause, fired), exc.reasons)
@@ -157,6 +215,6 @@ def evaluate(bound: BoundReport, ruleset: Ruleset, *, lang: str = "zh", previous
         findings=tuple(findings),
         not_assessed=not_assessed,
         meta=bound.meta.to_dict(),
-        edition=bound.edition,
-        rules_evaluated=evaluated,
+        edition=edition,
+        rules_evaluated=len(steps),
     )

@@ -91,6 +91,17 @@ def required_words(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
     return () if flags & re.IGNORECASE else tuple(_fewest(words) for words in _requirements(parsed, []))
 
 
+@lru_cache(maxsize=1024)
+def selective_words(source: str, flags: int) -> tuple[str, ...] | None:
+    """The requirement of `required_words` whose words occur in fewest places (the one whose shortest word is
+    longest), to find the paragraphs a regex may match from; None when there is none or a word holds a line
+    break (it may span paragraphs of a joined text). Once per regex instead of once per rule run."""
+    groups = required_words(source, flags)
+    if not groups or any("\n" in word for words in groups for word in words):
+        return None
+    return max(groups, key=lambda g: min(len(w) for w in g))
+
+
 def _fewest(words: tuple[str, ...]) -> tuple[str, ...]:
     """The alternatives without those that contain another (收到, 接收 when 收 is one): a text holding
     收到 holds 收, so "any of them is in the text" is the same test with fewer scans of a long text."""

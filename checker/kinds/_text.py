@@ -23,7 +23,7 @@ from typing import Any
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.kinds._patterns import may_match, required_words
+from checker.kinds._patterns import may_match, required_words, selective_words
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -39,6 +39,7 @@ class Scope:
 
     _joined: str | None = field(default=None, init=False, repr=False, compare=False)
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _may: dict[re.Pattern[str], bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -51,7 +52,14 @@ class Scope:
         return self._joined
 
     def may_match(self, regex: re.Pattern[str]) -> bool:
-        """`may_match(regex, self.text)`, with the report's memo of the words looked up in it."""
+        """`may_match(regex, self.text)`, with the report's memo of the words looked up in it; once per regex
+        for the scope (rules sharing the scope ask of the same patterns, and a rule asks again for candidates)."""
+        found = self._may.get(regex)
+        if found is None:
+            found = self._may[regex] = self._may_match(regex)
+        return found
+
+    def _may_match(self, regex: re.Pattern[str]) -> bool:
         text = self.text
         if self.bound is None:
             return may_match(regex, text)
@@ -84,21 +92,14 @@ class Scope:
     def _holding(self, regex: re.Pattern[str]) -> list[int]:
         """Indexes of the paragraphs that may match `regex`."""
         normalize = self.normalize
-        groups = required_words(regex.pattern, regex.flags)
-        if not groups or any("\n" in word for words in groups for word in words):
+        # Any requirement names a superset of the answer; one of long words is found in fewer places.
+        words = selective_words(regex.pattern, regex.flags)
+        if words is None:
             return [n for n, p in enumerate(self.paragraphs) if may_match(regex, normalize(p.text))]
         if not self.may_match(regex):
             return []
         text, starts = self.text, self._offsets()
-        # Any requirement names a superset of the answer; one of long words is found in fewer places.
-        words = max(groups, key=lambda g: min(len(w) for w in g))
-        holding: set[int] = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                n = bisect_right(starts, at) - 1
-                holding.add(n)
-                at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # the next paragraph on
+        holding = pieces_holding(text, starts, words)
         paragraphs = self.paragraphs
         return [n for n in holding if may_match(regex, normalize(paragraphs[n].text))]
 
@@ -111,6 +112,19 @@ class Scope:
                 at += len(self.normalize(p.text)) + 1
             self._starts = starts
         return self._starts
+
+
+def pieces_holding(text: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    """Indexes of the pieces (paragraphs, sentences) of `text`, joined by line breaks and starting at `starts`,
+    that hold one of `words` (none with a line break, so an occurrence lies within one piece)."""
+    holding: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            n = bisect_right(starts, at) - 1
+            holding.add(n)
+            at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # the next piece on
+    return holding
 
 
 def entry_label(entry: str | dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checker.bound import BoundReport
 from checker.findings import Location
 from checker.kinds._base import Context, Violation
 from checker.kinds._previous import mask, previous_report
@@ -48,6 +49,15 @@ def items(text: str) -> list[str]:
     return [p for p in pieces if len(p) >= _MIN_ITEM_CHARS]
 
 
+def _masked_items(bound: BoundReport, text: str, markers: list[str]) -> list[tuple[str, str, frozenset[str]]]:
+    """A part's problem items (at most MAX_ITEMS), each masked and with the characters of its mask (what
+    similarity_ceiling would collect per pair), once per report: next year's run reads this year's again."""
+    def compute() -> list[tuple[str, str, frozenset[str]]]:
+        masked = [(item, mask(item)) for item in items(problems_text(text, markers))[:MAX_ITEMS]]
+        return [(item, m, frozenset(m)) for item, m in masked]
+    return bound.derived(("rectification items", text, tuple(markers)), compute)  # type: ignore[no-any-return]
+
+
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     previous = previous_report(ctx)
     part_id = params.get("part", "problems")
@@ -56,17 +66,16 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return  # SEC-PRESENT reports a missing part
     markers = params.get("measures_markers", [])
     threshold = float(params.get("item_threshold", 0.6))
-    last_items = [(item, mask(item)) for item in items(problems_text(last_part.text, markers))[:MAX_ITEMS]]
+    last_items = _masked_items(previous, last_part.text, markers)
     repeated: list[dict[str, Any]] = []
-    for item in items(problems_text(this_part.text, markers))[:MAX_ITEMS]:
-        masked = mask(item)
-        best = max(((similarity(masked, m), old) for old, m in last_items
-                    if similarity_ceiling(masked, m) >= threshold), default=(0.0, ""))
+    for item, masked, _ in _masked_items(ctx.bound, this_part.text, markers):
+        best = max(((similarity(masked, m), old) for old, m, chars in last_items
+                    if similarity_ceiling(masked, m, chars) >= threshold), default=(0.0, ""))
         if best[0] >= threshold:
             repeated.append({"problem": item, "previous_problem": best[1], "similarity": round(best[0], 3)})
     if len(repeated) < int(params.get("min_repeated", 1)):
         return
-    text = norm(this_part.text)
+    text = ctx.bound.norm(this_part.text)
     words = list(params.get("rectification_words", []))
     if previous.meta.year is not None:
         words.append(f"{previous.meta.year}年")
