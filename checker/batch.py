@@ -20,7 +20,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 
 from checker.errors import InputError, localize
 from checker.findings import CheckResult
@@ -237,25 +236,12 @@ def show_progress(plan: Sequence[tuple[str, str | None]], environ: dict[str, str
     return sys.stderr.isatty() and not env.get("CI") and not (prints and sys.stdout.isatty())
 
 
-@contextmanager
-def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
-    if not enabled:
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reportlint", total=total)
-        yield lambda: bar.advance(task)
-
-
 def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Sequence[tuple[str, str | None]],
               *, jobs: int, color: bool = False, progress: bool = False) -> int:
     """Check `paths`, writing every planned format as results arrive; return the exit code."""
     import sys
 
-    from checker.batch_output import Sink, Summary
+    from checker.batch_output import Sink, Summary, github_step_summary, progress_bar
     from checker.output import AtomicFile
 
     catalog = ruleset.catalog()
@@ -275,7 +261,7 @@ def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Se
         results = iter_checked(paths, ruleset, jobs=jobs, lang=options.lang, agency_kind=options.agency_kind,
                                previous=fixed, pair=fixed is None and needs_previous(ruleset),
                                specs=specs, tallies=all(sink.spec is not None for sink in sinks))
-        with _progress(len(paths), progress) as advance:
+        with progress_bar(len(paths), progress) as advance:
             for result, pieces in results:
                 summary.add(result)
                 for sink, slot in zip(sinks, slots):
@@ -295,15 +281,5 @@ def run_batch(paths: Sequence[str], ruleset: Ruleset, options: Options, plan: Se
         for file in files:
             file.discard()
         raise
-    _github_step_summary(sinks, catalog, options.lang)
+    github_step_summary(sinks, catalog, options.lang)
     return summary.exit_code(options.fail_on, options.max_warnings)
-
-
-def _github_step_summary(sinks: Sequence[object], catalog: dict, lang: str) -> None:
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    github = next((s for s in sinks if getattr(s, "fmt", None) == "github"), None)
-    if summary_file and github is not None:
-        from checker.formatters.github import step_summary
-
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(step_summary(github.collected or [], catalog, lang))

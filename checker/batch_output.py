@@ -11,8 +11,10 @@ sinks collect the results and render once. Files are written through `checker.ou
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import IO, Any
 
 from checker import __version__
@@ -140,3 +142,27 @@ class Sink:
                                                       lang=self.piece.lang, color=self.piece.color))
         self.out.flush()
 
+
+@contextmanager
+def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr when `enabled`; yields the function that advances it."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reportlint", total=total)
+        yield lambda: bar.advance(task)
+
+
+def github_step_summary(sinks: Sequence[object], catalog: dict, lang: str) -> None:
+    """The `github` sink's step summary, appended to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    github = next((s for s in sinks if getattr(s, "fmt", None) == "github"), None)
+    if summary_file and github is not None:
+        from checker.formatters.github import step_summary
+
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(step_summary(github.collected or [], catalog, lang))
