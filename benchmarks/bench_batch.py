@@ -240,7 +240,7 @@ def memory(folder: Path, jobs: int = 2, venv: Path | None = None) -> None:
     done = subprocess.run([python, "-c", code, *args], env=env, cwd=str(folder.parent) if venv else str(ROOT),
                           capture_output=True, text=True, check=False)
     parent, worker = (int(x) / 1024 for x in done.stderr.split()[-2:])
-    print(f"| {folder.parent.name} | {len(list(folder.iterdir()))} | {parent:.0f} MB | {worker:.0f} MB |")
+    print(f"| {folder.parent.name} | {len(list(folder.iterdir()))} | {parent:.1f} MB | {worker:.1f} MB |")
 
 
 def main() -> None:

@@ -31,12 +31,11 @@ from checker.run import Options
 __all__ = ["check_path", "default_jobs", "iter_checked", "iter_results", "needs_previous", "pair_by_key",
            "pairing_key", "plan_previous", "run_batch", "show_progress"]
 
-# Paths per task, guided self-scheduling: a pool round trip costs the parent ~1 ms of CPU (pickling,
-# its two helper threads, futures), so chunks are big while much is left (at 8 paths a chunk that was
-# ~0.1 ms of the parent's CPU a report, taken from the workers' two cores) and shrink towards the end,
-# so no worker idles while the other finishes a big last chunk. A quarter of each worker's share of what
-# is left keeps ~4 chunks per worker ahead.
-MIN_CHUNK, MAX_CHUNK, SHARE = 2, 64, 4
+# Paths per task, guided self-scheduling: a quarter of each worker's share of what is left, at most 8
+# (a pool round trip costs the parent ~1 ms of CPU: fewer, bigger chunks would save it ~0.1 ms a report,
+# but chunks of 64 raised a worker's peak memory at 10k reports by ~4 MB, past the 10 % the batch keeps
+# to), and shrinking to 2 at the end, so no worker idles while the other finishes a long last chunk.
+MIN_CHUNK, MAX_CHUNK, SHARE = 2, 8, 4
 # Freed lxml trees and strings stay in glibc's heap; handing free pages back every so many reports
 # (malloc_trim, ~0.1 ms) keeps a worker ~1 MB lower and flat (in-process, 1000 HTML reports: 33.2 ->
 # 33.8 MB with it, 34.3 -> 34.6 MB without; its Python objects, memos included, stay near 2 MB).
