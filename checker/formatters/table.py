@@ -149,8 +149,10 @@ def render_summary(s: Mapping[str, int], top: Sequence[tuple[str, int]], worst: 
 
 
 def _print(parts: list[Item], color: bool, width: int) -> str:
-    from checker.formatters import _plain_table as plain
-
+    try:
+        from checker.formatters import _plain_table as plain
+    except ImportError:  # it borrows rich's private helpers (rich._wrap): a rich that moved them gets rich's path
+        return print_rich(_group(parts), color, width)
     if not color and width >= plain.MIN_WIDTH:
         texts = [_plain(item) for item in parts]
         if plain.lays_out("".join(_joined(texts))):

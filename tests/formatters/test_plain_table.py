@@ -86,3 +86,15 @@ def test_colour_and_narrow_widths_still_go_through_rich():
     assert "\x1b[" in table._print(parts, True, 100)
     narrow = plain.MIN_WIDTH - 1
     assert table._print(parts, False, narrow) == table.print_rich(table._group(parts), False, narrow)
+
+
+def test_a_rich_without_the_borrowed_helpers_gets_rich_s_own_layout(monkeypatch) -> None:
+    """_plain_table imports rich's private rich._wrap: if a rich release moves it, the table still prints."""
+    import sys
+
+    from checker.formatters import table
+
+    items = [[("报告 · report", None)]]
+    expected = table.print_rich(table._group(items), False, 80)
+    monkeypatch.setitem(sys.modules, "checker.formatters._plain_table", None)  # import raises ImportError
+    assert table._print(items, False, 80) == expected
