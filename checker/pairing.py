@@ -15,7 +15,6 @@ the generated reports and hypothesis-made pages.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,12 +79,13 @@ def _html_key(data: bytes, source: str) -> Key | None | bool:
 
 def pairing_key(path: str) -> Key | None:
     """(normalised agency, year) of a report, or None when it cannot be read or does not say."""
-    from checker.readers import read
+    from checker.readers import read, read_file_bytes, reader_for
 
-    read_in = _file_and_kind(path)
-    if read_in is None:
-        return None  # the check itself reports an unreadable file
-    data, kind = read_in
+    try:
+        data = read_file_bytes(path)
+        kind = reader_for(Path(path), data)
+    except Exception:  # noqa: BLE001 - the check itself reports an unreadable file
+        return None
     fast = _FAST_KEYS.get(kind)
     if fast is not None:
         try:
@@ -98,23 +98,6 @@ def pairing_key(path: str) -> Key | None:
         return key_of(read(path, data))
     except Exception:  # noqa: BLE001
         return None
-
-
-def _file_and_kind(path: str) -> tuple[bytes, str] | None:
-    """`read_file_bytes(path)` and `reader_for`, or None where the first raises, without the
-    Path methods' overhead (a file is read once per report in this pass)."""
-    from checker.readers import MAX_INPUT_BYTES, reader_for
-
-    name = Path(path)  # as read_file_bytes names it ("a.html/" is a.html)
-    try:
-        with open(name, "rb") as file:
-            status = os.fstat(file.fileno())
-            if stat.S_ISDIR(status.st_mode) or status.st_size > MAX_INPUT_BYTES:
-                return None
-            data = file.read()
-    except (OSError, ValueError):  # ValueError: a NUL in the name
-        return None
-    return data, reader_for(name, data)
 
 
 def pair_by_key(paths: Sequence[str], keys: Sequence[Key | None]) -> dict[str, str]:

@@ -1,28 +1,31 @@
-"""The pairing pass's own file read is `read_file_bytes` + `reader_for`, or None where they raise."""
+"""The file read both passes of a batch share (`read_file_bytes`): one line for every unreadable path,
+and no pairing key for it."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import pytest
 
 from checker import pairing
-from checker.readers import read_file_bytes, reader_for
+from checker.errors import InputError
+from checker.readers import read_file_bytes
 
 
-def _slow(path: str):
-    try:
-        data = read_file_bytes(path)
-    except Exception:  # noqa: BLE001 - what pairing_key did: no key for an unreadable file
-        return None
-    return data, reader_for(Path(path), data)
-
-
-def test_file_and_kind_as_read_file_bytes_and_reader_for(tmp_path):
+def test_read_file_bytes_reads_or_says_why_in_one_line(tmp_path):
     (tmp_path / "a.html").write_text("<html><body><p>年度报告</p></body></html>", encoding="utf-8")
-    (tmp_path / "b.json").write_bytes(b'{"meta": {}}')
-    (tmp_path / "noext").write_bytes(b"<!DOCTYPE html><html></html>")
-    (tmp_path / "C.HTM").write_bytes(b"x")
     (tmp_path / "folder.html").mkdir()
-    names = ["a.html", "b.json", "noext", "C.HTM", "folder.html", "missing.html", "a.html/", "./a.html", "a\x00.html"]
-    for name in names:
-        path = f"{tmp_path}/{name}" if "\x00" not in name else name  # (not tmp_path / name: keeps "a.html/")
-        assert pairing._file_and_kind(path) == _slow(path), name
+    assert read_file_bytes(f"{tmp_path}/a.html") == (tmp_path / "a.html").read_bytes()
+    assert read_file_bytes(f"{tmp_path}/./a.html/") == (tmp_path / "a.html").read_bytes()  # as pathlib names it
+    for name, reason in [("folder.html", "is a directory"), ("missing.html", "no such file")]:
+        with pytest.raises(InputError, match=reason):
+            read_file_bytes(f"{tmp_path}/{name}")
+        assert pairing.pairing_key(f"{tmp_path}/{name}") is None
+    assert pairing.pairing_key("a\x00.html") is None  # what the check reports, pairing only skips
+
+
+def test_read_file_bytes_refuses_an_oversized_file(tmp_path, monkeypatch):
+    import checker.readers as readers
+
+    (tmp_path / "big.txt").write_bytes(b"x" * 100)
+    monkeypatch.setattr(readers, "MAX_INPUT_BYTES", 10)
+    with pytest.raises(InputError, match="the limit is 10"):
+        read_file_bytes(tmp_path / "big.txt")
