@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.model import Block, Meta, Report
@@ -83,7 +82,7 @@ def pairing_key(path: str) -> Key | None:
 
     try:
         data = read_file_bytes(path)
-        kind = reader_for(Path(path), data)
+        kind = reader_for(path, data)
     except Exception:  # noqa: BLE001 - the check itself reports an unreadable file
         return None
     fast = _FAST_KEYS.get(kind)
@@ -115,7 +114,7 @@ def head_report(path: str | os.PathLike[str]) -> Report | None:
     from checker.readers import read_file_bytes, reader_for
 
     data = read_file_bytes(path)
-    head = _HEADS.get(reader_for(Path(path), data))
+    head = _HEADS.get(reader_for(path, data))
     return head(data, str(path)) if head else None
 
 
