@@ -138,13 +138,12 @@ class _Wording:
         label = self.part_label(location.part)
         table = self.bound.tables.get(location.table or "")
         own = violation.values
+        line, row_label, column_label = location.line, location.row_label, location.column_label
         # The placeholders as common | {"table": title} | own, per language: own values win, Bilingual ones worded.
-        zh = _Placeholders(self.base)
-        zh["line"] = location.line if location.line is not None else ""
-        zh["row_label"] = location.row_label or ""
-        zh["column_label"] = location.column_label or ""
-        zh["part"] = label if label is not None else ""
-        zh["table"] = table.spec.title.get("zh", table.spec.id) if table else ""
+        # One dict call with keywords (in C) instead of a store per placeholder.
+        zh = _Placeholders(self.base, line=line if line is not None else "", row_label=row_label or "",
+                           column_label=column_label or "", part=label if label is not None else "",
+                           table=table.spec.title.get("zh", table.spec.id) if table else "")
         zh.update(own)
         en = _Placeholders(zh)
         if table and "table" not in own:
@@ -152,12 +151,12 @@ class _Wording:
         for key, value in own.items():
             if isinstance(value, Bilingual):
                 zh[key], en[key] = value.zh, value.en
-        messages = {"zh": _worded(rule.message["zh"], zh), "en": _worded(rule.message["en"], en)}
+        message = rule.message
+        messages = {"zh": _worded(message["zh"], zh), "en": _worded(message["en"], en)}
         if label is not None and location.part_label is None:
-            location = Location(part=location.part, part_label=label,
-                                table=location.table, row=location.row, column=location.column,
-                                row_label=location.row_label, column_label=location.column_label,
-                                line=location.line, page=location.page)  # dataclasses.replace, minus its cost
+            # dataclasses.replace, minus its cost; positional, in field order
+            location = Location(location.part, label, location.table, location.row, location.column,
+                                row_label, column_label, line, location.page)
         return Finding(rule.id, rule.severity, messages[lang], location, violation.evidence,
                        rule.basis.get(lang, ""), rule.title.get(lang, ""), messages)
 

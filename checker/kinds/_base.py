@@ -102,12 +102,16 @@ def per_params(spec: TableSpec, params: dict[str, Any], what: str, build: Callab
     return hit[1][1]
 
 
+# Where a sum starts (Decimal(0)): Decimals are immutable, and making one per sum was a good part of a short sum.
+ZERO = Decimal(0)
+
+
 def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:
     """Sum of one side of an identity: blank or absent cells count as 0; None when a cell is text.
 
     Second value: every cell blank or absent (a side left empty is the cell rules' finding).
     """
-    total = Decimal(0)
+    total = ZERO
     all_blank = True
     for cell in cells:
         if cell is None or cell.value.state == "blank":

@@ -39,7 +39,9 @@ class Scope:
 
     _joined: str | None = field(default=None, init=False, repr=False, compare=False)
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
-    _may: dict[re.Pattern[str], bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Keyed by the regex's source and flags, all its answer depends on (`required_words`): hashing a compiled
+    # pattern hashes its whole code (thousands of words for a class of Chinese characters) on every look-up.
+    _may: dict[tuple[str, int], bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -54,9 +56,10 @@ class Scope:
     def may_match(self, regex: re.Pattern[str]) -> bool:
         """`may_match(regex, self.text)`, with the report's memo of the words looked up in it; once per regex
         for the scope (rules sharing the scope ask of the same patterns, and a rule asks again for candidates)."""
-        found = self._may.get(regex)
+        key = (regex.pattern, regex.flags)
+        found = self._may.get(key)
         if found is None:
-            found = self._may[regex] = self._may_match(regex)
+            found = self._may[key] = self._may_match(regex)
         return found
 
     def _may_match(self, regex: re.Pattern[str]) -> bool:

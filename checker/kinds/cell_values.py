@@ -71,6 +71,8 @@ def _walk(ctx: Context, table: Any) -> tuple[list[tuple[Any, str, str, str]], di
     found = ctx.shared.get(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
+    # A number written in decimal digits alone is whole (its normal form is digits too): str.isdecimal answers
+    # it for nearly every count, before the Decimal is rounded to compare.
     problems: list[tuple[Any, str, str, str]] = []
     blanks: dict[str, list[str]] = {}
     cells = table.cells
@@ -83,7 +85,7 @@ def _walk(ctx: Context, table: Any) -> tuple[list[tuple[Any, str, str, str]], di
         if state == "blank":
             blanks.setdefault(column_id, []).append(row_id)
             continue
-        if state == "number" and (decimals or value.value == value.value.to_integral_value()):
+        if state == "number" and (decimals or value.text.isdecimal() or value.value == value.value.to_integral_value()):
             continue  # a plain count (or an amount): nothing to report, the common case
         problem = _problem(cell, decimals, signed)
         if problem:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundCell, BoundTable
-from checker.kinds._base import (Context, NotAssessable, Violation, cell_location, fmt_number, operand, per_params,
+from checker.kinds._base import (ZERO, Context, NotAssessable, Violation, cell_location, fmt_number, operand, per_params,
                                  spec_column, spec_row)
 
 KIND = "linear_identity"
@@ -43,7 +43,7 @@ def _side(cells: dict[tuple[str, str], BoundCell], found_rows: Any,
     absent cells count as 0. None when an operand's row was not found or an operand holds text:
     the line is not assessed (one pass instead of one per condition, the identities run on every
     row or column of a table)."""
-    total = Decimal(0)
+    total = ZERO
     all_blank, any_blank = True, False
     for key in keys:
         cell = cells.get(key)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import Bilingual, Context, Violation, fmt_number, per_template
+from checker.kinds._base import ZERO, Bilingual, Context, Violation, fmt_number, per_template
 from checker.kinds._patterns import may_match, pattern
 from checker.kinds._text import in_years, located, number, scope
 from checker.regexsafe import finditer
@@ -47,12 +47,13 @@ def _sum(ctx: Context, refs: list[str]) -> Decimal | None:
     """The candidate's value; blanks count as 0 (CELL-BLANK reports them) unless every operand is
     blank or missing; None also when an operand holds text or a dash. A reference's table is looked
     up once per reference, not once per cell."""
-    total, seen = Decimal(0), False
+    total, seen = ZERO, False
     for ref in refs:
         table_id, row, column = ref.split("/")
         table = ctx.table(table_id)
-        for row_id, column_id in _operands(table.spec, row, column):
-            cell = table.cell(row_id, column_id)
+        cell_at = table.cells.get  # table.cell(row, column), without a Python call per cell
+        for key in _operands(table.spec, row, column):
+            cell = cell_at(key)
             if cell is None or cell.value.state == "blank":
                 continue
             if cell.value.state != "number":

@@ -57,7 +57,7 @@ def _require(table: BoundTable, terms: list[Term], side: str, by_row: bool, edit
 
 
 def _sum(tables: dict[str, BoundTable], cells: list[tuple[str, str, str]]) -> tuple[Decimal | None, bool]:
-    return sum_cells([tables[who].cell(row, column) for who, row, column in cells])
+    return sum_cells([tables[who].cells.get((row, column)) for who, row, column in cells])  # .cell(), inline
 
 
 def _band(absolute: Any, relative: Any) -> tuple[Decimal, Decimal]:

@@ -96,15 +96,16 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         this_part, last_part = ctx.bound.parts.get(part_id), previous.parts.get(part_id)
         if this_part is None or last_part is None or not this_part.found or not last_part.found:
             continue  # SEC-PRESENT reports a missing part
-        this_text, last_text = _masked(ctx.bound, this_part.text), _masked(previous, last_part.text)
+        this_raw, last_raw = this_part.text, last_part.text  # joined once: both masks are keyed by them
+        this_text, last_text = _masked(ctx.bound, this_raw), _masked(previous, last_raw)
         if min(len(this_text), len(last_text)) < min_chars:
             continue
         mine, theirs = ctx.bound.derived, previous.derived
         ratio = similarity_above(this_text, last_text, threshold, mine, theirs)
         if ratio is None or ratio < threshold:
             continue
-        with_numbers = similarity_above(_masked(ctx.bound, this_part.text, numbers=False),
-                                   _masked(previous, last_part.text, numbers=False), None, mine, theirs)
+        with_numbers = similarity_above(_masked(ctx.bound, this_raw, numbers=False),
+                                        _masked(previous, last_raw, numbers=False), None, mine, theirs)
         yield Violation(
             Location(part=part_id, line=this_part.line, page=this_part.page),
             {
