@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from checker import __version__
@@ -56,12 +57,43 @@ def _rows(result: CheckResult, lang: str) -> list[list[object]]:
     return rows
 
 
+def rows_text(result: CheckResult, lang: str = "zh") -> str:
+    """The CSV lines of one result (no BOM, no header): what `render` writes for it.
+
+    Most rows need neither quoting nor `_cell`: no cell holds a comma, quote, line break or other
+    control character (`isprintable` of every cell joined by commas, in C; a cell's comma shows as one
+    comma too many) nor starts as a formula, and none is None (which csv writes as nothing). Such rows
+    are their cells' texts joined by commas, as csv.writer writes them; other results go through it."""
+    rows = _rows(result, lang)
+    lines = [",".join(map(str, row)) for row in rows]
+    flat = ",".join(lines)
+    cells = sum(map(len, rows))
+    if (flat.isprintable() and flat.count(",") == cells - 1 and '"' not in flat
+            and not flat.startswith(_FORMULA) and c.CSV_FORMULA_AFTER_COMMA.search(flat) is None
+            and ("None" not in flat or None not in chain.from_iterable(rows))):
+        return "\r\n".join(lines) + "\r\n" if lines else ""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(_safe_rows(rows))
+    return buffer.getvalue()
+
+
+_FORMULA = ("=", "+", "-", "@")  # what `neutralise` guards once `visible` took tabs and CRs
+
+
+def _safe_rows(rows: list[list[object]]) -> list[list[object]]:
+    """`rows` with every cell through `_cell`. Most cells need nothing, and two searches of the texts
+    joined by line breaks say when none does (numbers as their digits, which `_cell` leaves alone
+    whatever they look like), so their cells are not visited one by one."""
+    joined = "\n".join(map(str, chain.from_iterable(rows)))
+    if (c.CSV_CONTROL.search(joined) is None and not joined.startswith(_FORMULA)
+            and c.CSV_FORMULA_AFTER_BREAK.search(joined) is None):
+        return rows
+    return [[_cell(v) for v in row] for row in rows]
+
+
 def render(results: Sequence[CheckResult], catalog: Mapping[str, RuleInfo], *, lang: str = "zh",
            tool_version: str = __version__, **_options: Any) -> str:
     """Render ``results`` as CSV text starting with a BOM; write it with ``encoding="utf-8"``."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS.get(lang, HEADERS["en"]))
-    for result in results:
-        writer.writerows([_cell(v) for v in row] for row in _rows(result, lang))
-    return BOM + buffer.getvalue()
+    csv.writer(buffer, lineterminator="\r\n").writerow(HEADERS.get(lang, HEADERS["en"]))
+    return BOM + buffer.getvalue() + "".join(rows_text(result, lang) for result in results)
