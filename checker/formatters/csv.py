@@ -16,7 +16,7 @@ from itertools import chain
 from typing import Any
 
 from checker import __version__
-from checker.findings import CheckResult, RuleInfo
+from checker.findings import CheckResult, RuleInfo, Severity
 from checker.formatters import _common as c
 
 BOM = "\ufeff"
@@ -27,6 +27,7 @@ HEADERS = {
            "问题说明", "依据"),
 }
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_LABELS = {severity: severity.label for severity in Severity}  # a dictionary look-up, not enum's property per row
 
 
 def neutralise(value: object) -> object:
@@ -40,6 +41,19 @@ def _cell(value: object) -> object:
     return neutralise(c.visible(value)) if isinstance(value, str) else value
 
 
+_TABLE_NAMES: dict[tuple[str, str], str] = {}  # a rule pack names a few tables; bounded all the same
+
+
+def _table_name(table: str, lang: str) -> str:
+    """`table_name`, remembered: asked for most findings of every report."""
+    name = _TABLE_NAMES.get((table, lang))
+    if name is None:
+        if len(_TABLE_NAMES) >= 64:
+            _TABLE_NAMES.clear()
+        name = _TABLE_NAMES[(table, lang)] = c.table_name(table, lang)
+    return name
+
+
 def _rows(result: CheckResult, lang: str) -> list[list[object]]:
     head = [result.source, result.meta.get("agency", ""), result.meta.get("year", "")]
     if result.error is not None:
@@ -49,7 +63,7 @@ def _rows(result: CheckResult, lang: str) -> list[list[object]]:
     for f in result.active:
         loc = f.location
         rows.append(head + [
-            f.rule, f.severity.label, loc.part or "", c.table_name(loc.table, lang) if loc.table else "",
+            f.rule, _LABELS[f.severity], loc.part or "", _table_name(loc.table, lang) if loc.table else "",
             loc.row_label or loc.row or "", loc.column_label or loc.column or "",
             loc.line if loc.line is not None else "", loc.page if loc.page is not None else "",
             c.message(f, lang), f.basis,
