@@ -77,7 +77,7 @@ class Piece:
 
     def __call__(self, result: CheckResult) -> str:
         if self.fmt == "csv":
-            return self.render([result])[len(self.header):]
+            return self.module.rows_text(result, self.lang)
         if self.fmt == "table":
             return self.render([result])
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)

@@ -48,6 +48,11 @@ _CN_DIGITS = "零一二三四五六七八九"
 _CONTROL = compile_known(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _XML_INVALID = compile_known(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TABLE_ID = compile_known(r"t(\d)")
+# What CSV cells need `visible` for (a control character or a tab; line breaks are kept), and a
+# cell start (after the comma or line break the texts are joined by) that needs CSV's formula guard.
+CSV_CONTROL = compile_known(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+CSV_FORMULA_AFTER_COMMA = compile_known(r",[=+\-@]")
+CSV_FORMULA_AFTER_BREAK = compile_known(r"\n[=+\-@]")
 
 
 def word(key: str, lang: str, **values: object) -> str:
