@@ -238,10 +238,18 @@ _IDS_AND_CLASSES = etree.XPath("descendant::*/@*[name() = 'id' or name() = 'clas
 _HINT_WORD = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(CONTENT_HINTS))) + r")(?!\S)")
 
 
+# Every attribute value below a node as plain strings (no smart strings, no name test per
+# attribute): ~half the cost of `_IDS_AND_CLASSES`, and a superset of its values.
+_ATTRIBUTE_VALUES = etree.XPath("descendant::*/@*", smart_strings=False)
+
+
 def _hinted_descendants(node: etree._Element) -> list[etree._Element]:
     """Descendants of `node` whose id or class names a known content container, in document order."""
+    # No attribute value at all names a hint (most pages): then no id or class does either.
+    if not _may_hold_hint(_ATTRIBUTE_VALUES(node)):
+        return []
     values = _IDS_AND_CLASSES(node)
-    if not values or not _HINT_WORD.search("\n".join(values).lower()):
+    if not _may_hold_hint(values):
         return []
     found: list[etree._Element] = []
     for value in values:
@@ -249,6 +257,11 @@ def _hinted_descendants(node: etree._Element) -> list[etree._Element]:
         if (not found or found[-1] is not el) and any(word in CONTENT_HINTS for word in value.lower().split()):
             found.append(el)
     return found
+
+
+def _may_hold_hint(values: list[str]) -> bool:
+    """Some value has a hint as a whole word (a superset test: one regex over all of them)."""
+    return bool(values) and _HINT_WORD.search("\n".join(values).lower()) is not None
 
 
 def weigh_descent_start(root: etree._Element, weights: TextWeights) -> None:
