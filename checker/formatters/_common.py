@@ -51,8 +51,10 @@ _TABLE_ID = compile_known(r"t(\d)")
 # What CSV cells need `visible` for (a control character or a tab; line breaks are kept), and a
 # cell start (after the comma or line break the texts are joined by) that needs CSV's formula guard.
 CSV_CONTROL = compile_known(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-CSV_FORMULA_AFTER_COMMA = compile_known(r",[=+\-@]")
-CSV_FORMULA_AFTER_BREAK = compile_known(r"\n[=+\-@]")
+CSV_FORMULA_STARTS = ("=", "+", "-", "@")  # a cell Excel reads as a formula (`csv.neutralise`)
+_FORMULA_CLASS = "[" + re.escape("".join(CSV_FORMULA_STARTS)) + "]"
+CSV_FORMULA_AFTER_COMMA = compile_known("," + _FORMULA_CLASS)
+CSV_FORMULA_AFTER_BREAK = compile_known("\n" + _FORMULA_CLASS)
 
 
 def word(key: str, lang: str, **values: object) -> str:

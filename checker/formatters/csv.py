@@ -26,7 +26,8 @@ HEADERS = {
     "zh": ("来源", "机关", "年度", "规则", "严重程度", "部分", "表格", "行", "列", "行号", "页码",
            "问题说明", "依据"),
 }
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = c.CSV_FORMULA_STARTS  # what `neutralise` guards once `visible` took tabs and CRs
+_DANGEROUS = (*_FORMULA, "\t", "\r")
 _LABELS = {severity: severity.label for severity in Severity}  # a dictionary look-up, not enum's property per row
 
 
@@ -89,9 +90,6 @@ def rows_text(result: CheckResult, lang: str = "zh") -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(_safe_rows(rows))
     return buffer.getvalue()
-
-
-_FORMULA = ("=", "+", "-", "@")  # what `neutralise` guards once `visible` took tabs and CRs
 
 
 def _safe_rows(rows: list[list[object]]) -> list[list[object]]:
