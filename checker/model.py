@@ -91,24 +91,26 @@ class Block:
         )
 
 
-# The slots' own setters: a frozen dataclass's __init__ sets each field through
-# object.__setattr__ (six calls a block, ~half of building one).
+# Readers make a Block for every heading, paragraph and table. The __init__ a frozen dataclass gets stores each
+# field through object.__setattr__ (six calls, ~half of building one); this one stores them through the slots'
+# own setters, as checker.findings does for Location and Finding. Same signature, defaults, equality, hash and
+# frozenness (tests/test_model_block_init.py holds it to the dataclass's own way).
 _BLOCK_FIELDS = ("type", "text", "rows", "level", "line", "page")
-_SET_TYPE, _SET_TEXT, _SET_ROWS, _SET_LEVEL, _SET_LINE, _SET_PAGE = (Block.__dict__[name].__set__ for name in _BLOCK_FIELDS)
+_BLOCK_SET = tuple(Block.__dict__[name].__set__ for name in _BLOCK_FIELDS)
 
 
-def new_block(type: str, text: str = "", rows: tuple[tuple[Cell, ...], ...] = (), level: int | None = None,
-              line: int | None = None, page: int | None = None) -> Block:
-    """`Block(type, text, rows, level, line, page)`, the same frozen object built for half the cost
-    (readers build one per heading, paragraph and table)."""
-    block = object.__new__(Block)
-    _SET_TYPE(block, type)
-    _SET_TEXT(block, text)
-    _SET_ROWS(block, rows)
-    _SET_LEVEL(block, level)
-    _SET_LINE(block, line)
-    _SET_PAGE(block, page)
-    return block
+def _block_init(self: Block, type: str, text: str = "", rows: tuple[tuple[Cell, ...], ...] = (),
+                level: int | None = None, line: int | None = None, page: int | None = None) -> None:
+    set_type, set_text, set_rows, set_level, set_line, set_page = _BLOCK_SET
+    set_type(self, type)
+    set_text(self, text)
+    set_rows(self, rows)
+    set_level(self, level)
+    set_line(self, line)
+    set_page(self, page)
+
+
+Block.__init__ = _block_init  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from checker.errors import InputError
-from checker.model import Block, Cell, new_block
+from checker.model import Block, Cell
 from checker.readers._cells import span_int, squash
 from checker.readers._html_text import BLOCK_TAGS, BREAKS, inline_only, element_text, subtree_text
 
@@ -163,20 +163,20 @@ def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None =
             if tag in HEADINGS:
                 text = element_text(el, keep_lines=False)
                 if text:
-                    blocks.append(new_block("heading", text, level=HEADINGS[tag], line=el.sourceline))
+                    blocks.append(Block("heading", text, level=HEADINGS[tag], line=el.sourceline))
                 walker.skip_subtree()
                 continue
             if tag == "table":
                 count = _own_cell_count(el)
                 if count != 1:  # one cell: a layout wrapper, walked like a <div>
                     if count and not cells:
-                        blocks.append(new_block("table", line=el.sourceline))
+                        blocks.append(Block("table", line=el.sourceline))
                     elif count:
                         rows = table_rows(el, _CELL_MEMO)
                         n_cells += sum(map(len, rows))
                         if n_cells > MAX_CELLS:
                             raise InputError(f"more than {MAX_CELLS} table cells: not an annual report")
-                        blocks.append(new_block("table", rows=rows, line=el.sourceline))
+                        blocks.append(Block("table", rows=rows, line=el.sourceline))
                     walker.skip_subtree()
                     continue
         # A subtree with no break inside is one run of text, its string value (one C call).
@@ -204,4 +204,4 @@ def walk_blocks(article: etree._Element, cells: bool = True, limit: int | None =
 def _add_paragraph(blocks: list[Block], text: str, line: int | None) -> None:
     text = squash(text)
     if text:
-        blocks.append(new_block("paragraph", text, line=line))
+        blocks.append(Block("paragraph", text, line=line))
