@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from checker.bound import BoundReport
@@ -32,7 +33,11 @@ _RECENT = 4  # bound reports kept per process: a batch lists an agency's years n
 _recent: dict[tuple[str, int, int, str | None], tuple[Ruleset, BoundReport]] = {}
 
 
-def _bind_path(path: str | os.PathLike[str], ruleset: Ruleset, agency_kind: str | None) -> BoundReport:
+Reader = Callable[[str | os.PathLike[str]], Report]
+
+
+def _bind_path(path: str | os.PathLike[str], ruleset: Ruleset, agency_kind: str | None,
+               read: Reader = read_report) -> BoundReport:
     """Read and bind a file, reusing one of the last few bound: in a batch a report checked just now is
     the next report's previous year, and reading and binding it again was a third of the time. Keyed
     by path, size and modification time, so a changed file is read again."""
@@ -44,7 +49,7 @@ def _bind_path(path: str | os.PathLike[str], ruleset: Ruleset, agency_kind: str 
     hit = _recent.get(key) if key else None
     if hit is not None and hit[0] is ruleset:
         return hit[1]
-    bound = bind_report(read_report(path), ruleset, str(path), agency_kind)
+    bound = bind_report(read(path), ruleset, str(path), agency_kind)
     if key:
         _recent[key] = (ruleset, bound)
         while len(_recent) > _RECENT:
@@ -60,11 +65,14 @@ def check(
     agency_kind: str | None = None,
     previous: str | os.PathLike[str] | Report | None = None,
     include_document: bool = False,
+    read: Reader = read_report,
 ) -> CheckResult:
     """Read (if given a path), bind and evaluate one report. Raises InputError for bad input.
 
     ``include_document=True`` keeps the bound parts and tables on the result (``document``), for
     formatters that redraw the report (HTML); off by default to keep batch results small.
+    ``read`` turns a path into its report (`read_report`, or a batch's loader of the reports its
+    previous-year pass kept: `checker.spill`).
     """
     from checker.engine import evaluate
 
@@ -72,12 +80,12 @@ def check(
     if isinstance(target, Report):
         bound = bind_report(target, ruleset, target.meta.source or "<report>", agency_kind)
     else:
-        bound = _bind_path(target, ruleset, agency_kind)
+        bound = _bind_path(target, ruleset, agency_kind, read)
     previous_bound = None
     if isinstance(previous, Report):
         previous_bound = bind_report(previous, ruleset, "<previous>")
     elif previous is not None:
-        previous_bound = _bind_path(previous, ruleset, None)
+        previous_bound = _bind_path(previous, ruleset, None, read)
     result = evaluate(bound, ruleset, lang=lang, previous=previous_bound)
     if include_document:
         from checker.describe import describe_document

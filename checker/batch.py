@@ -7,35 +7,32 @@ unreadable (or crashing) file becomes a result with `error` set; it never stops 
 also render each result's text for the streaming output formats (`batch_output.Piece`), so the
 parent only counts and writes.
 
-Cross-year rules need last year's report. Each report of year Y is paired with the first input of
-the same agency for Y-1 (`checker.pairing`: normalised agency and year from the metadata, else the
-title, read without table cells where the format allows). That pass runs, in the same pool, before
-the checks, and only when the ruleset has an enabled rule that needs the previous year.
+Cross-year rules need last year's report: when the ruleset has an enabled rule that does, a pairing
+pass runs in the same pool before the checks (`checker.batch_plan`), and keeps each report it reads
+for its check to load (`checker.spill`).
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
-from concurrent.futures import Future, ProcessPoolExecutor
 
+from checker import spill
 from checker.errors import InputError, localize
 from checker.findings import CheckResult
 from checker.formatters._tally import Tally
-from checker.pairing import pair_by_key, pairing_key
+from checker.model import Report
+from checker.batch_plan import (MAX_CHUNK, MIN_CHUNK, SHARE, Task, bounded, chunk_size, chunks,  # noqa: F401 - re-exported
+                                plan_previous, planned)
+from checker.pairing import pair_by_key, pairing_key  # noqa: F401 - re-exported
 from checker.ruleset import Ruleset
 from checker.run import Options
 
 __all__ = ["check_path", "default_jobs", "iter_checked", "iter_results", "needs_previous", "pair_by_key",
            "pairing_key", "plan_previous", "run_batch", "show_progress"]
 
-# Paths per task, guided self-scheduling: a quarter of each worker's share of what is left, at most 8
-# (a pool round trip costs the parent ~1 ms of CPU: fewer, bigger chunks would save it ~0.1 ms a report,
-# but chunks of 64 raised a worker's peak memory at 10k reports by ~4 MB, past the 10 % the batch keeps
-# to), and shrinking to 2 at the end, so no worker idles while the other finishes a long last chunk.
-MIN_CHUNK, MAX_CHUNK, SHARE = 2, 8, 4
 # Freed lxml trees and strings stay in glibc's heap; handing free pages back every so many reports
 # (malloc_trim, ~0.1 ms) keeps a worker ~1 MB lower and flat (in-process, 1000 HTML reports: 33.2 ->
 # 33.8 MB with it, 34.3 -> 34.6 MB without; its Python objects, memos included, stay near 2 MB).
@@ -44,6 +41,7 @@ TRIM_EVERY = 64
 _state: dict[str, object] = {}  # per worker process: the ruleset, options and renderers (set by _init)
 
 Rendered = tuple["CheckResult | Tally", "tuple[str, ...] | None"]
+Reader = Callable[[str | os.PathLike[str]], Report]
 
 
 def default_jobs() -> int:
@@ -55,12 +53,14 @@ def default_jobs() -> int:
 
 
 def check_path(path: str, ruleset: Ruleset, *, lang: str = "zh", agency_kind: str | None = None,
-               previous: str | None = None) -> CheckResult:
-    """Check one file; in a batch every failure is a result (`error` set), never an exception."""
-    from checker.api import check
+               previous: str | None = None, read: Reader | None = None) -> CheckResult:
+    """Check one file; in a batch every failure is a result (`error` set), never an exception.
+    ``read``: how a path becomes its report (default: read the file; `spill.reader`)."""
+    from checker.api import check, read_report
 
     try:
-        return check(path, ruleset, lang=lang, agency_kind=agency_kind, previous=previous)
+        return check(path, ruleset, lang=lang, agency_kind=agency_kind, previous=previous,
+                     read=read or read_report)
     except InputError as exc:
         return CheckResult(source=path, error=localize(exc, lang))
     except RecursionError:
@@ -73,29 +73,8 @@ def needs_previous(ruleset: Ruleset) -> bool:
     return any(r.enabled and r.needs_previous for r in ruleset.rules)
 
 
-def plan_previous(paths: Sequence[str], jobs: int = 1) -> dict[str, str]:
-    """Pair every report with last year's report of the same agency among `paths`."""
-    if jobs <= 1 or len(paths) < 2 * MIN_CHUNK * SHARE:
-        return pair_by_key(paths, [pairing_key(p) for p in paths])
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _plan_in(pool, paths, jobs)
-
-
-def _plan_in(pool: ProcessPoolExecutor, paths: Sequence[str], jobs: int) -> dict[str, str]:
-    # Chunks submitted as results come back, not all at once (pool.map): 10,000 paths queued as futures
-    # and pickled arguments were a few MB of the parent's peak memory.
-    keys: list[tuple[str, int] | None] = []
-    for chunk_keys in _bounded(pool, _keys_of, _slices(paths, jobs), in_flight=2 * jobs):
-        keys.extend(chunk_keys)
-    return pair_by_key(paths, keys)
-
-
-def _keys_of(chunk: list[str]) -> list[tuple[str, int] | None]:
-    return [pairing_key(path) for path in chunk]
-
-
 def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[str, str, bool]],
-          tallies: bool = False) -> None:
+          tallies: bool = False, kept: str | None = None) -> None:
     from checker.batch_output import Piece
 
     _state["ruleset"] = ruleset
@@ -103,6 +82,7 @@ def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[st
     _state["tallies"] = tallies
     _state["pieces"] = [Piece(fmt, ruleset.catalog(), lang, color) for fmt, lang, color in specs]
     _state["done"] = 0
+    _state["kept"] = kept
     # The ruleset and the modules live as long as the worker: out of the collector's sight, its full
     # collections no longer walk them (in-process, 300 generated HTML reports: time in the collector ~0.55 -> ~0.44 ms a report).
     import gc
@@ -110,12 +90,12 @@ def _init(ruleset: Ruleset, options: dict[str, object], specs: Sequence[tuple[st
     gc.freeze()
 
 
-def _check_chunk(tasks: list[tuple[str, str | None]]) -> list[Rendered]:
-    ruleset, options, pieces = _state["ruleset"], _state["options"], _state["pieces"]
+def _check_chunk(tasks: list[Task]) -> list[Rendered]:
+    ruleset, options, pieces, kept = _state["ruleset"], _state["options"], _state["pieces"], _state.get("kept")
     assert isinstance(ruleset, Ruleset) and isinstance(options, dict) and isinstance(pieces, list)
     out: list[Rendered] = []
-    for path, prev in tasks:
-        result = check_path(path, ruleset, previous=prev, **options)
+    for task in tasks:
+        result = _check_task(task, ruleset, options, kept)  # type: ignore[arg-type]
         rendered = tuple(piece(result) for piece in pieces) if pieces else None
         out.append((Tally.of(result) if _state["tallies"] else result, rendered))
     done = int(_state["done"])  # type: ignore[call-overload]
@@ -135,39 +115,10 @@ def _release_free_memory() -> None:
         pass
 
 
-def chunk_size(remaining: int, jobs: int) -> int:
-    """How many of the `remaining` paths the next task takes (see MIN_CHUNK)."""
-    return max(MIN_CHUNK, min(MAX_CHUNK, remaining // (jobs * SHARE)))
-
-
-def _slices(paths: Sequence[str], jobs: int) -> Iterator[list[str]]:
-    start = 0
-    while start < len(paths):
-        end = start + chunk_size(len(paths) - start, jobs)
-        yield list(paths[start:end])
-        start = end
-
-
-def _chunks(paths: Sequence[str], pairs: dict[str, str], jobs: int) -> Iterator[list[tuple[str, str | None]]]:
-    """(path, last year's path) in chunks of `chunk_size`, made as they are submitted: no list of
-    every task at once.
-
-    A chunk is not cut between a report and the next one when the next one's previous year is that
-    report (an agency's years listed one after another): the worker that just bound it reuses it
-    (`api._bind_path`) instead of the other worker reading and binding it again. So a chunk may run
-    up to twice its size.
-    """
-    chunk: list[tuple[str, str | None]] = []
-    size = chunk_size(len(paths), jobs)
-    for done, path in enumerate(paths):
-        previous = pairs.get(path)
-        if len(chunk) >= size and (previous != chunk[-1][0] or len(chunk) >= 2 * size):
-            yield chunk
-            chunk = []
-            size = chunk_size(len(paths) - done, jobs)
-        chunk.append((path, previous))
-    if chunk:
-        yield chunk
+def _check_task(task: Task, ruleset: Ruleset, options: dict[str, Any], kept: str | None) -> CheckResult:
+    path, previous, where, where_previous = task
+    read = spill.reader(kept, {path: where, previous: where_previous}) if kept else None
+    return check_path(path, ruleset, previous=previous, read=read, **options)
 
 
 def iter_results(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang: str = "zh",
@@ -189,15 +140,18 @@ def iter_checked(paths: Sequence[str], ruleset: Ruleset, *, jobs: int = 1, lang:
     result's `Tally` instead of the result; in this process results are whole (no pieces are made).
     """
     options: dict[str, object] = {"lang": lang, "agency_kind": agency_kind}
+    pair = pair and len(paths) > 1  # one report has no other to pair with
     if jobs <= 1 or len(paths) <= 1:
-        pairs = plan_previous(paths) if pair else previous or {}
-        for path in paths:
-            yield check_path(path, ruleset, previous=pairs.get(path), **options), None  # type: ignore[arg-type]
+        with spill.folder(pair) as kept:
+            for task in planned(paths, jobs, previous, pair, kept, None):
+                yield _check_task(task, ruleset, options, kept), None
         return
     _preload(paths[0], ruleset, options)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(ruleset, options, tuple(specs), tallies and bool(specs))) as pool:
-        pairs = _plan_in(pool, paths, jobs) if pair else previous or {}
-        yield from _ordered(pool, _chunks(paths, pairs, jobs), in_flight=2 * jobs)
+    with spill.folder(pair) as kept, ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init,
+            initargs=(ruleset, options, tuple(specs), tallies and bool(specs), kept)) as pool:
+        tasks = planned(paths, jobs, previous, pair, kept, pool)
+        yield from _ordered(pool, chunks(tasks, len(paths), jobs), in_flight=2 * jobs)
 
 
 def _preload(path: str, ruleset: Ruleset, options: dict[str, object]) -> None:
@@ -207,23 +161,10 @@ def _preload(path: str, ruleset: Ruleset, options: dict[str, object]) -> None:
     check_path(path, ruleset, **options)  # type: ignore[arg-type]
 
 
-def _ordered(pool: ProcessPoolExecutor, chunks: Iterable[list[tuple[str, str | None]]],
-             in_flight: int) -> Iterator[Rendered]:
-    """Check chunks keeping at most `in_flight` pending; yield their results oldest first."""
-    for rendered in _bounded(pool, _check_chunk, chunks, in_flight):
+def _ordered(pool: ProcessPoolExecutor, tasks: Iterable[list[Task]], in_flight: int) -> Iterator[Rendered]:
+    """Check chunks of tasks keeping at most `in_flight` pending; yield their results oldest first."""
+    for rendered in bounded(pool, _check_chunk, tasks, in_flight):
         yield from rendered
-
-
-def _bounded(pool: ProcessPoolExecutor, work: Callable[[Any], Any], chunks: Iterable[Any],
-             in_flight: int) -> Iterator[Any]:
-    """`work(chunk)` in the pool with at most `in_flight` chunks pending; results oldest first."""
-    pending: deque[Future[Any]] = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(work, chunk))
-        if len(pending) >= in_flight:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def show_progress(plan: Sequence[tuple[str, str | None]], environ: dict[str, str] | None = None) -> bool:

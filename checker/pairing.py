@@ -15,6 +15,7 @@ the generated reports and hypothesis-made pages.
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -99,14 +100,43 @@ def pairing_key(path: str) -> Key | None:
         return None
 
 
+def key_kept(path: str, folder: str) -> tuple[Key | None, int]:
+    """`pairing_key(path)` from a full read, and where the read report was kept in `folder` for the
+    check to load (`checker.spill`; NOT_KEPT when it was not): in a batch with cross-year rules a
+    report is then read once, not twice. The same key: the fast reads above agree with the full
+    read's, and a failed read has none."""
+    from checker import spill
+    from checker.readers import read
+
+    try:
+        source = os.stat(path)
+        report = read(path)
+    except Exception:  # noqa: BLE001 - the check itself reports an unreadable file
+        return None, spill.NOT_KEPT
+    location = spill.keep(folder, report, source)
+    try:
+        return key_of(report), location
+    except Exception:  # noqa: BLE001 - as pairing_key: no key, no pairing
+        return None, location
+
+
 def pair_by_key(paths: Sequence[str], keys: Sequence[Key | None]) -> dict[str, str]:
     """path → the first input of the same agency for the year before."""
-    first: dict[Key, str] = {}
-    for path, key in zip(paths, keys):
+    return {paths[i]: paths[j] for i, j in enumerate(previous_indexes(keys)) if j >= 0}
+
+
+def previous_indexes(keys: Sequence[Key | None]) -> array[int]:
+    """For each input (by its key), the index of the first input of the same agency for the year
+    before, or -1: one machine word a report, where a batch of 10,000 kept a dictionary of paths."""
+    first: dict[Key, int] = {}
+    for i, key in enumerate(keys):
         if key is not None:
-            first.setdefault(key, path)
-    return {path: first[(key[0], key[1] - 1)] for path, key in zip(paths, keys)
-            if key is not None and (key[0], key[1] - 1) in first}
+            first.setdefault(key, i)
+    out = array("q", [-1]) * len(keys)
+    for i, key in enumerate(keys):
+        if key is not None:
+            out[i] = first.get((key[0], key[1] - 1), -1)
+    return out
 
 
 def head_report(path: str | os.PathLike[str]) -> Report | None:

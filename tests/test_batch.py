@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from click.testing import CliRunner
 
-from checker import batch, run
+from checker import batch, batch_plan, run
 from checker.api import read_report
 from checker.batch_output import Sink, Summary
 from checker.cli import main
@@ -185,8 +185,8 @@ def test_chunks_keep_the_inputs_in_order_and_a_report_with_the_year_before_it(fo
     runs past twice that size."""
     paths = [f"r{i}" for i in range(len(follows))]
     pairs = {p: paths[i - 1] for i, p in enumerate(paths) if i and follows[i]}
-    chunks = list(batch._chunks(paths, pairs, jobs))
-    assert [task for chunk in chunks for task in chunk] == [(p, pairs.get(p)) for p in paths]
+    chunks = list(batch_plan.chunks(batch_plan._tasks(paths, pairs), len(paths), jobs))
+    assert [task[:2] for chunk in chunks for task in chunk] == [(p, pairs.get(p)) for p in paths]
     start = 0
     for before, after in zip(chunks, chunks[1:]):
         size = batch.chunk_size(len(paths) - start, jobs)
@@ -203,7 +203,7 @@ def test_chunks_shrink_towards_the_end_of_a_batch(remaining, jobs):
     assert batch.MIN_CHUNK <= size <= batch.MAX_CHUNK
     assert size == batch.MIN_CHUNK or size <= remaining / (jobs * batch.SHARE)
     assert batch.chunk_size(remaining + 1, jobs) >= size
-    assert sum(map(len, batch._slices([str(i) for i in range(remaining % 3000)], jobs))) == remaining % 3000
+    assert sum(map(len, batch_plan._slices([str(i) for i in range(remaining % 3000)], jobs))) == remaining % 3000
 
 
 _findings = st.lists(st.builds(

@@ -1,5 +1,6 @@
 """The previous-year key read without table cells is exactly the key of the full read (corpus, generated
-reports, hypothesis-made pages), and a batch renders streamed output in its workers as the parent would."""
+reports, hypothesis-made pages), as is the key of a batch's pairing pass, which keeps the full read for the
+check; and a batch renders streamed output in its workers as the parent would."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import batch, pairing
+from checker import batch, pairing, spill
 from checker.api import read_report
 from checker.batch_output import Sink, Summary
 from checker.ruleset import load_ruleset
@@ -56,6 +57,10 @@ def _agrees(path: Path) -> bool:
             start = pairing.read_head(path.read_bytes(), str(path), limit=pairing.KEY_BLOCKS)
             assert start.meta == full.meta and start.blocks == head.blocks[:pairing.KEY_BLOCKS], path
     assert pairing.pairing_key(str(path)) == (pairing.key_of(full) if full else None), path
+    with spill.folder(True) as kept:  # a batch's pairing pass: a full read, kept for the check
+        key, where = pairing.key_kept(str(path), kept)
+        assert key == pairing.pairing_key(str(path)), path
+        assert spill.load(kept, where, str(path)) == full if full is not None else where == spill.NOT_KEPT
     return head is not None
 
 
