@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -142,5 +143,8 @@ def test_the_folder_goes_when_a_batch_is_abandoned(generated, monkeypatch, tmp_p
     next(results)
     made = [name for name in os.listdir(tmp_path) if name.startswith("reportlint-")]
     assert len(made) == 1 and os.listdir(tmp_path / made[0])  # the process's file of kept reports
+    assert stat.S_IMODE(os.stat(tmp_path / made[0]).st_mode) == 0o700  # only its owner may look in
+    assert all(stat.S_IMODE(os.stat(tmp_path / made[0] / name).st_mode) & 0o077 == 0
+               for name in os.listdir(tmp_path / made[0]))
     results.close()
     assert not os.listdir(tmp_path)
