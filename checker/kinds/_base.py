@@ -184,6 +184,18 @@ def spec_column(spec: TableSpec, column_id: str) -> ColumnSpec:
     return found if found is not None else spec.column(column_id)
 
 
+def _own_ids(spec: TableSpec) -> tuple[dict[str, str], dict[str, str]]:
+    return {r.id: r.id for r in spec.rows}, {c.id: c.id for c in spec.columns}
+
+
+def cell_key(spec: TableSpec, row: str, column: str) -> tuple[str, str]:
+    """(row, column) as a key of a bound table's cells, made of the template's own id strings (an equal key
+    otherwise). The binder keys cells with those strings, so a look-up compares them by identity instead of
+    comparing the characters of two equal strings, as it did for keys made from a rule's parameters."""
+    rows, columns = per_template(spec, "own ids", _own_ids)
+    return rows.get(row, row), columns.get(column, column)
+
+
 def has_row(spec: TableSpec, row_id: str) -> bool:
     return row_id in per_template(spec, "ids", _ids)[0]
 

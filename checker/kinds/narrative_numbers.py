@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import ZERO, Bilingual, Context, Violation, fmt_number, per_rule, per_template
+from checker.kinds._base import ZERO, Bilingual, Context, Violation, cell_key, fmt_number, per_rule, per_template
 from checker.kinds._patterns import Entry
 from checker.kinds._text import in_years, located, number, scope
 from checker.regexsafe import finditer
@@ -39,7 +39,7 @@ def _operands(spec: TableSpec, row: str, column: str) -> tuple[tuple[str, str], 
     def expand(spec: TableSpec) -> tuple[tuple[str, str], ...]:
         rows = spec.expand([row]) if row.startswith("@") else (row,)
         columns = spec.expand([column]) if column.startswith("@") else (column,)
-        return tuple((r, c) for r in rows for c in columns)
+        return tuple(cell_key(spec, r, c) for r in rows for c in columns)
     return per_template(spec, f"narrative cells {row}/{column}", expand)
 
 

@@ -44,7 +44,8 @@ class _Plan:
         # None when not given: the check then fails where it always did, at params["..."] (a KeyError)
         self.title = pattern({"regex": params["title_pattern"]}) if "title_pattern" in params else None
         self.period = Entry({"regex": params["period_pattern"]}) if "period_pattern" in params else None
-        self.statements = tuple((statement, Entry(statement)) for statement in params.get("statements") or ())
+        self.statements = tuple((statement, Entry(statement))
+                                for statement in params.get("statements") or ())
 
 
 _WHOLE_TEXT = {"scope": "text"}  # the scope of every paragraph, shared with the text rules of a run
