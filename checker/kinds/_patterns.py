@@ -121,21 +121,19 @@ class Entry:
         self.words = required_words(regex.pattern, regex.flags)
         self.selective = selective_words(regex.pattern, regex.flags)
         self.literal = isinstance(entry, str)
-        self.label = entry if isinstance(entry, str) else entry.get("label", entry["regex"])
+        self.label = entry_label(entry)
 
     def may_match(self, text: str) -> bool:
         """`may_match(self.regex, text)` from the words found once."""
-        for words in self.words:
-            for word in words:
-                if word in text:
-                    break
-            else:
-                return False
-        return True
+        return holds_requirements(self.words, text)
 
 
 def entries(items: list[Any]) -> tuple[Entry, ...]:
     return tuple(Entry(item) for item in items)
+
+
+def entry_label(entry: str | dict[str, Any]) -> str:
+    return entry if isinstance(entry, str) else entry.get("label", entry["regex"])
 
 
 def may_match(regex: re.Pattern[str], text: str) -> bool:
@@ -146,7 +144,12 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
     any regex (anchors and look-arounds too): the words are part of the match itself. Given a
     scope's joined text (`Scope.text`), False means no paragraph of the scope can match either.
     """
-    for words in required_words(regex.pattern, regex.flags):  # all(any(...)) as loops: called per paragraph and pattern
+    return holds_requirements(required_words(regex.pattern, regex.flags), text)
+
+
+def holds_requirements(requirements: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """Whether `text` holds a word of every requirement (`required_words`)."""
+    for words in requirements:  # all(any(...)) as loops: called per paragraph and pattern
         for word in words:
             if word in text:
                 break

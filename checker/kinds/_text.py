@@ -23,7 +23,7 @@ from typing import Any
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.kinds._patterns import Entry, may_match, required_words, selective_words
+from checker.kinds._patterns import Entry, entry_label, may_match, required_words, selective_words  # noqa: F401
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -142,10 +142,6 @@ def pieces_holding(text: str, starts: list[int], words: tuple[str, ...]) -> set[
             holding.add(n)
             at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # the next piece on
     return holding
-
-
-def entry_label(entry: str | dict[str, Any]) -> str:
-    return entry if isinstance(entry, str) else entry.get("label", entry["regex"])
 
 
 def in_years(ctx: Context, params: dict[str, Any]) -> bool:
