@@ -102,6 +102,22 @@ def per_params(spec: TableSpec, params: dict[str, Any], what: str, build: Callab
     return hit[1][1]
 
 
+# What a kind compiles from a rule's parameters (its patterns, the prefilter words, parsed cell references), per
+# rule: the parameters object with a copy to compare by value (edited parameters are a new plan), and the plan.
+_PER_RULE: dict[tuple[int, str], tuple[dict[str, Any], dict[str, Any], Any]] = {}
+
+
+def per_rule(params: dict[str, Any], what: str, build: Callable[[dict[str, Any]], Any]) -> Any:
+    """`build(params)`, once per rule parameters: the same for every report the rule runs on."""
+    key = (id(params), what)
+    hit = _PER_RULE.get(key)
+    if hit is None or hit[0] is not params or hit[1] != params:
+        if len(_PER_RULE) >= 256:  # a process loads a few packs at most; never grow without bound
+            _PER_RULE.clear()
+        hit = _PER_RULE[key] = (params, copy.deepcopy(params), build(params))
+    return hit[2]
+
+
 # Where a sum starts (Decimal(0)): Decimals are immutable, and making one per sum was a good part of a short sum.
 ZERO = Decimal(0)
 
@@ -166,6 +182,18 @@ def spec_column(spec: TableSpec, column_id: str) -> ColumnSpec:
     """`spec.column(column_id)` by a dictionary look-up."""
     found = per_template(spec, "ids", _ids)[1].get(column_id)
     return found if found is not None else spec.column(column_id)
+
+
+def _own_ids(spec: TableSpec) -> tuple[dict[str, str], dict[str, str]]:
+    return {r.id: r.id for r in spec.rows}, {c.id: c.id for c in spec.columns}
+
+
+def cell_key(spec: TableSpec, row: str, column: str) -> tuple[str, str]:
+    """(row, column) as a key of a bound table's cells, made of the template's own id strings (an equal key
+    otherwise). The binder keys cells with those strings, so a look-up compares them by identity instead of
+    comparing the characters of two equal strings, as it did for keys made from a rule's parameters."""
+    rows, columns = per_template(spec, "own ids", _own_ids)
+    return rows.get(row, row), columns.get(column, column)
 
 
 def has_row(spec: TableSpec, row_id: str) -> bool:

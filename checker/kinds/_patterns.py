@@ -108,6 +108,34 @@ def _fewest(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if not any(other != w and other in w for other in words)))
 
 
+class Entry:
+    """A rule's phrase or {regex: ...} entry, compiled once per rule pack (`_base.per_rule`) with what its
+    prefilter reads: a run then neither compiles the entry again nor asks for its words per paragraph."""
+
+    __slots__ = ("entry", "regex", "key", "words", "selective", "literal", "label")
+
+    def __init__(self, entry: str | dict[str, Any]) -> None:
+        self.entry = entry
+        self.regex = regex = pattern(entry)
+        self.key = (regex.pattern, regex.flags)  # what Scope's memo of prefilter answers is keyed by
+        self.words = required_words(regex.pattern, regex.flags)
+        self.selective = selective_words(regex.pattern, regex.flags)
+        self.literal = isinstance(entry, str)
+        self.label = entry_label(entry)
+
+    def may_match(self, text: str) -> bool:
+        """`may_match(self.regex, text)` from the words found once."""
+        return holds_requirements(self.words, text)
+
+
+def entries(items: list[Any]) -> tuple[Entry, ...]:
+    return tuple(Entry(item) for item in items)
+
+
+def entry_label(entry: str | dict[str, Any]) -> str:
+    return entry if isinstance(entry, str) else entry.get("label", entry["regex"])
+
+
 def may_match(regex: re.Pattern[str], text: str) -> bool:
     """False when `text` lacks something every match of the regex contains, so it has no match.
 
@@ -116,7 +144,12 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
     any regex (anchors and look-arounds too): the words are part of the match itself. Given a
     scope's joined text (`Scope.text`), False means no paragraph of the scope can match either.
     """
-    for words in required_words(regex.pattern, regex.flags):  # all(any(...)) as loops: called per paragraph and pattern
+    return holds_requirements(required_words(regex.pattern, regex.flags), text)
+
+
+def holds_requirements(requirements: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """Whether `text` holds a word of every requirement (`required_words`)."""
+    for words in requirements:  # all(any(...)) as loops: called per paragraph and pattern
         for word in words:
             if word in text:
                 break

@@ -23,7 +23,7 @@ from typing import Any
 from checker.bound import BoundReport, Paragraph
 from checker.findings import Location
 from checker.kinds._base import Context, NotAssessable
-from checker.kinds._patterns import may_match, required_words, selective_words
+from checker.kinds._patterns import Entry, entry_label, may_match, required_words, selective_words  # noqa: F401
 from checker.textnorm import cn_number, norm, split_numbering
 
 _INTRO_FALLBACK = 5  # paragraphs taken as the introduction when no part heading was found
@@ -59,15 +59,20 @@ class Scope:
         key = (regex.pattern, regex.flags)
         found = self._may.get(key)
         if found is None:
-            found = self._may[key] = self._may_match(regex)
+            found = self._may[key] = self._may_match(required_words(regex.pattern, regex.flags))
         return found
 
-    def _may_match(self, regex: re.Pattern[str]) -> bool:
+    def may(self, entry: Entry) -> bool:
+        """`may_match(entry.regex)` from the words the entry found once per pack."""
+        found = self._may.get(entry.key)
+        if found is None:
+            found = self._may[entry.key] = self._may_match(entry.words)
+        return found
+
+    def _may_match(self, requirements: tuple[tuple[str, ...], ...]) -> bool:
         text = self.text
-        if self.bound is None:
-            return may_match(regex, text)
-        seen = self.bound.words_in(text)  # the report's memo, read inline: ~100 look-ups a report
-        for words in required_words(regex.pattern, regex.flags):  # all(any(...)) as loops: no generator per call
+        seen = self.bound.words_in(text) if self.bound is not None else {}  # the report's memo, read inline
+        for words in requirements:  # all(any(...)) as loops: no generator per call
             for word in words:
                 found = seen.get(word)
                 if found is None:
@@ -88,23 +93,32 @@ class Scope:
         holding it; the paragraphs found are then tested as before."""
         found: set[int] = set()
         for regex in regexes:
-            found.update(self._holding(regex))
+            found.update(self._holding(selective_words(regex.pattern, regex.flags), self.may_match(regex),
+                                       lambda text, regex=regex: may_match(regex, text)))
         texts = self.paragraphs
         return [texts[n] for n in sorted(found)]
 
-    def _holding(self, regex: re.Pattern[str]) -> list[int]:
-        """Indexes of the paragraphs that may match `regex`."""
+    def candidates_of(self, entries: list[Entry] | tuple[Entry, ...]) -> list[Paragraph]:
+        """`candidates` of the entries' regexes, from what each entry found once per pack."""
+        found: set[int] = set()
+        for entry in entries:
+            found.update(self._holding(entry.selective, self.may(entry), entry.may_match))
+        texts = self.paragraphs
+        return [texts[n] for n in sorted(found)]
+
+    def _holding(self, words: tuple[str, ...] | None, may: bool, test: Callable[[str], bool]) -> list[int]:
+        """Indexes of the paragraphs that may match a regex: `words` its most selective requirement, `may`
+        whether the scope may match it, `test` its prefilter on one paragraph's text."""
         normalize = self.normalize
         # Any requirement names a superset of the answer; one of long words is found in fewer places.
-        words = selective_words(regex.pattern, regex.flags)
         if words is None:
-            return [n for n, p in enumerate(self.paragraphs) if may_match(regex, normalize(p.text))]
-        if not self.may_match(regex):
+            return [n for n, p in enumerate(self.paragraphs) if test(normalize(p.text))]
+        if not may:
             return []
         text, starts = self.text, self._offsets()
         holding = pieces_holding(text, starts, words)
         paragraphs = self.paragraphs
-        return [n for n in holding if may_match(regex, normalize(paragraphs[n].text))]
+        return [n for n in holding if test(normalize(paragraphs[n].text))]
 
     def _offsets(self) -> list[int]:
         """Where each paragraph starts in `text`."""
@@ -128,10 +142,6 @@ def pieces_holding(text: str, starts: list[int], words: tuple[str, ...]) -> set[
             holding.add(n)
             at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # the next piece on
     return holding
-
-
-def entry_label(entry: str | dict[str, Any]) -> str:
-    return entry if isinstance(entry, str) else entry.get("label", entry["regex"])
 
 
 def in_years(ctx: Context, params: dict[str, Any]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.kinds._base import (Bilingual, Context, Violation, cell_location, per_template, spec_column,
+from checker.kinds._base import (Bilingual, Context, Violation, cell_key, cell_location, per_template, spec_column,
                                  spec_row)
 from checker.structure import TableSpec
 
@@ -104,8 +104,8 @@ def _layout(spec: TableSpec) -> tuple[Slot, ...]:
 
 def _slots(spec: TableSpec) -> tuple[Slot, ...]:
     signed = {c.id for c in spec.columns if c.signed}
-    return tuple(((row.id, column_id), row.id, column_id, row.decimals, column_id in signed)
-                 for row in spec.rows for column_id in row.columns)
+    return tuple((key, key[0], key[1], row.decimals, key[1] in signed)
+                 for row in spec.rows for key in (cell_key(spec, row.id, column_id) for column_id in row.columns))
 
 
 def _blanks(ctx: Context, table: Any, blanks: dict[str, list[str]]) -> Iterator[Violation]:

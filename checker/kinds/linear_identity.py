@@ -21,8 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from checker.bound import BoundCell, BoundTable
-from checker.kinds._base import (ZERO, Context, NotAssessable, Violation, cell_location, fmt_number, operand, per_params,
-                                 spec_column, spec_row)
+from checker.kinds._base import (ZERO, Context, NotAssessable, Violation, cell_key, cell_location, fmt_number, operand,
+                                 per_params, spec_column, spec_row)
 
 KIND = "linear_identity"
 PLACEHOLDERS = frozenset({"left", "right", "difference", "left_terms", "right_terms", "tolerance"})
@@ -91,9 +91,11 @@ def _plan(table: BoundTable, params: dict[str, Any]) -> Plan:
     for line in _lines(table, params["each"], params):
         for left_names, right_names in identities:
             if by_row:
-                plan.append(([(line, c) for c in left_names], [(line, c) for c in right_names]))
+                plan.append(([cell_key(spec, line, c) for c in left_names],
+                             [cell_key(spec, line, c) for c in right_names]))
             else:
-                plan.append(([(r, line) for r in left_names], [(r, line) for r in right_names]))
+                plan.append(([cell_key(spec, r, line) for r in left_names],
+                             [cell_key(spec, r, line) for r in right_names]))
     return tuple(plan)
 
 

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from checker.kinds._base import ZERO, Bilingual, Context, Violation, fmt_number, per_template
-from checker.kinds._patterns import may_match, pattern
+from checker.kinds._base import ZERO, Bilingual, Context, Violation, cell_key, fmt_number, per_rule, per_template
+from checker.kinds._patterns import Entry
 from checker.kinds._text import in_years, located, number, scope
 from checker.regexsafe import finditer
 from checker.structure import TableSpec
@@ -39,7 +39,7 @@ def _operands(spec: TableSpec, row: str, column: str) -> tuple[tuple[str, str], 
     def expand(spec: TableSpec) -> tuple[tuple[str, str], ...]:
         rows = spec.expand([row]) if row.startswith("@") else (row,)
         columns = spec.expand([column]) if column.startswith("@") else (column,)
-        return tuple((r, c) for r in rows for c in columns)
+        return tuple(cell_key(spec, r, c) for r in rows for c in columns)
     return per_template(spec, f"narrative cells {row}/{column}", expand)
 
 
@@ -78,25 +78,46 @@ def _not_a_multiple(stated: Decimal, statement: dict[str, Any], matched: str, la
             "expected": fmt_number(step), "difference": fmt_number(stated % step)}
 
 
+class _Statement:
+    """One statement of a rule, compiled once per pack (`per_rule`): its pattern, whether the pattern
+    captures the number, its fixed value and its label."""
+
+    __slots__ = ("statement", "entry", "numbered", "value", "label")
+
+    def __init__(self, statement: dict[str, Any]) -> None:
+        self.statement = statement
+        self.entry = Entry(statement)
+        self.numbered = "n" in self.entry.regex.groupindex
+        # The fixed value of a statement without group n (none given: a KeyError at its first match, as before).
+        self.value = Decimal(statement["value"]) if not self.numbered and "value" in statement else None
+        self.label = Bilingual.of(statement["label"])
+
+
+def _plan(params: dict[str, Any]) -> tuple[_Statement, ...]:
+    return tuple(_Statement(statement) for statement in params["statements"])
+
+
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     if not in_years(ctx, params):
         return
     where = scope(ctx, params)
-    statements = [(statement, regex) for statement in params["statements"] if where.may_match(regex := pattern(statement))]
+    statements = [s for s in per_rule(params, KIND, _plan) if where.may(s.entry)]
     if not statements:
         return
     computed: dict[int, list[tuple[list[str], Decimal]]] = {}  # candidates by statement: the tables do not change
-    for paragraph in where.candidates([regex for _, regex in statements]):  # the others match no statement
+    for paragraph in where.candidates_of([s.entry for s in statements]):  # the others match no statement
         text = where.normalize(paragraph.text)
-        for statement, regex in statements:
-            if not may_match(regex, text):
+        for compiled in statements:
+            entry, statement = compiled.entry, compiled.statement
+            if not entry.may_match(text):
                 continue
-            for match in finditer(regex, text):
-                stated = number(match.group("n")) if "n" in match.re.groupindex else Decimal(statement["value"])
+            for match in finditer(entry.regex, text):
+                stated = (number(match.group("n")) if compiled.numbered
+                          else compiled.value if compiled.value is not None else Decimal(statement["value"]))
                 if stated is None:
                     continue
                 if "multiple_of" in statement:
-                    values = _not_a_multiple(stated, statement, match.group(0), Bilingual.of(statement["label"]))
+                    values = _not_a_multiple(stated, statement, match.group(0), compiled.label)
                     if values is not None:
                         yield Violation(located(ctx.bound, paragraph, where.location), values,
                                         {k: values[k] for k in ("stated", "matched", "multiple_of")})
@@ -113,7 +134,7 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                         "stated": fmt_number(stated),
                         "expected": " / ".join(fmt_number(v) for _, v in candidates),
                         "matched": match.group(0),
-                        "label": Bilingual.of(statement["label"]),
+                        "label": compiled.label,
                         "difference": fmt_number(stated - nearest),
                     },
                     {

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from checker.kinds._base import Context, NotAssessable, Violation
-from checker.kinds._patterns import pattern
-from checker.kinds._text import entry_label, scope
+from checker.kinds._base import Context, NotAssessable, Violation, per_rule
+from checker.kinds._patterns import Entry, entries, pattern
+from checker.kinds._text import scope
 
 KIND = "sentence_share"
 PLACEHOLDERS = frozenset({"share", "threshold", "length", "max_chars", "matched", "count"})
@@ -67,22 +67,36 @@ def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(pattern(p).pattern for p in phrases)) if phrases else None
 
 
-def _matched(terms: list[tuple[Any, re.Pattern[str]]], hits: list[str], regexes: list[re.Pattern[str]]) -> list[str]:
+class _Plan:
+    """A rule's terms and `unless` patterns compiled once per pack (`per_rule`), with the alternation of its
+    phrases and which terms are phrases without line breaks (found in the joined hit sentences)."""
+
+    __slots__ = ("terms", "phrases", "unless")
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.terms = tuple((entry, entry.literal and "\n" not in entry.regex.pattern)
+                           for entry in entries(params["terms"]))
+        self.phrases = _any_phrase(tuple(e for e in params["terms"] if isinstance(e, str)))
+        self.unless = tuple(pattern(e) for e in params.get("unless", []))
+
+
+def _matched(terms: tuple[tuple[Entry, bool], ...], hits: list[str], regexes: list[Entry]) -> list[str]:
     """The labels of the terms found in some hit sentence. A phrase is a literal without line breaks
     (normalised text has none), so it is in some sentence exactly when it is in the sentences joined by
     line breaks: one search instead of one per sentence. A regex (anchors, look-arounds) is tried per
     sentence, and only if it may match the scope at all (`regexes`)."""
     joined = "\n".join(hits)
     out = []
-    for entry, regex in terms:
-        if isinstance(entry, str) and "\n" not in regex.pattern:
+    for entry, in_joined in terms:
+        regex = entry.regex
+        if in_joined:
             found = bool(hits) and regex.search(joined) is not None
-        elif isinstance(entry, str) or any(regex is r for r in regexes):
+        elif entry.literal or any(entry is r for r in regexes):
             found = any(regex.search(s) for s in hits)
         else:
             found = False  # a regex that cannot match the scope's text
         if found:
-            out.append(entry_label(entry))
+            out.append(entry.label)
     return out
 
 
@@ -98,14 +112,15 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     texts = [where.normalize(p.text) for p in where.paragraphs]
     length = sum(len(t) for t in texts)
     found = sentences(texts)
-    terms = [(entry, pattern(entry)) for entry in params["terms"]]
-    phrases = _any_phrase(tuple(e for e in params["terms"] if isinstance(e, str)))
+    plan: _Plan = per_rule(params, KIND, _Plan)
+    phrases = plan.phrases
     # A regex that cannot match the scope's text matches none of its sentences (Scope.may_match is exact).
-    regexes = [p for e, p in terms if not isinstance(e, str) and where.may_match(p)]
+    possible = [entry for entry, _ in plan.terms if not entry.literal and where.may(entry)]
+    regexes = [entry.regex for entry in possible]
     hits = [s for s in found if (phrases is not None and phrases.search(s)) or any(p.search(s) for p in regexes)]
-    matched = _matched(terms, hits, regexes)
+    matched = _matched(plan.terms, hits, possible)
     share = len(hits) / len(found) if found else 0.0
-    specific = any(pattern(e).search(t) for e in params.get("unless", []) for t in texts)
+    specific = any(regex.search(t) for regex in plan.unless for t in texts)
     judged = len(found) >= params.get("min_sentences", 3) and not specific
     low = judged and "min_share" in params and share < params["min_share"]
     high = judged and "max_share" in params and share >= params["max_share"]

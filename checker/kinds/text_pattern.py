@@ -23,9 +23,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
-from checker.kinds._patterns import may_match, pattern
-from checker.kinds._text import Scope, entry_label, in_years, located, scope
+from checker.kinds._base import Bilingual, Context, NotAssessable, Violation, per_rule
+from checker.kinds._patterns import Entry, entries
+from checker.kinds._text import Scope, in_years, located, scope
 from checker.regexsafe import finditer
 from checker.textnorm import norm
 
@@ -47,42 +47,55 @@ def _nonzero(ctx: Context, refs: list[str]) -> bool:
     return False
 
 
-def _matches(entries: list[tuple[Any, re.Pattern[str]]], text: str) -> list[tuple[re.Match[str], Any]]:
+class _Plan:
+    """A rule's patterns compiled once per pack (`per_rule`): its forbidden entries, its required groups'
+    alternatives and its `only_if` entries, each with its prefilter words."""
+
+    __slots__ = ("forbid", "groups", "only_if")
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.forbid = entries(params.get("forbid", []))
+        self.groups = tuple((group, entries(group["any"])) for group in params.get("require", []))
+        self.only_if = entries(params.get("only_if") or [])
+
+
+def _matches(found_in: list[Entry], text: str) -> list[tuple[re.Match[str], Entry]]:
     """Every match in one paragraph; where two patterns hit the same words, the longer match wins."""
-    found = [(m, entry) for entry, regex in entries if may_match(regex, text) for m in finditer(regex, text)]
+    found = [(m, entry) for entry in found_in if entry.may_match(text) for m in finditer(entry.regex, text)]
     found.sort(key=lambda item: (item[0].start() - item[0].end(), item[0].start()))
-    kept: list[tuple[re.Match[str], Any]] = []
+    kept: list[tuple[re.Match[str], Entry]] = []
     for match, entry in found:
         if all(match.end() <= k.start() or match.start() >= k.end() for k, _ in kept):
             kept.append((match, entry))
     return sorted(kept, key=lambda item: item[0].start())
 
 
-def _forbidden(ctx: Context, entries: list[Any], where: Scope, max_chars: int | None,
+def _forbidden(ctx: Context, forbid: tuple[Entry, ...], where: Scope, max_chars: int | None,
                except_title: bool) -> Iterator[Violation]:
-    compiled = [(entry, regex) for entry in entries if where.may_match(regex := pattern(entry))]
-    if not compiled:
+    found_in = [entry for entry in forbid if where.may(entry)]
+    if not found_in:
         return
     title = norm(ctx.bound.meta.title or "") if except_title else None
-    for paragraph in where.candidates([regex for _, regex in compiled]):  # the others match no entry
+    for paragraph in where.candidates_of(found_in):  # the others match no entry
         text = where.normalize(paragraph.text)
         if (max_chars is not None and len(text) > max_chars) or text == title:
             continue
-        for match, entry in _matches(compiled, text):
+        for match, entry in _matches(found_in, text):
             yield Violation(
                 located(ctx.bound, paragraph, where.location),
                 {"matched": match.group(0), "count": 1},
-                {"matched": match.group(0), "pattern": entry_label(entry), "paragraph": paragraph.text[:120]},
+                {"matched": match.group(0), "pattern": entry.label, "paragraph": paragraph.text[:120]},
             )
 
 
-def _missing(ctx: Context, groups: list[dict[str, Any]], where: Scope, text: str) -> list[dict[str, Any]]:
+def _missing(ctx: Context, groups: tuple[tuple[dict[str, Any], tuple[Entry, ...]], ...], where: Scope,
+             text: str) -> list[dict[str, Any]]:
     agency = norm(ctx.bound.meta.agency or "")
     out = []
-    for group in groups:
+    for group, alternatives in groups:
         if group.get("agency_name") and len(agency) >= 2 and agency in text:
             continue
-        if not any(where.may_match(regex := pattern(entry)) and regex.search(text) for entry in group["any"]):
+        if not any(where.may(entry) and entry.regex.search(text) for entry in alternatives):
             out.append(group)
     return out
 
@@ -92,24 +105,25 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return
     if params.get("when_nonzero") and not _nonzero(ctx, params["when_nonzero"]):
         return
+    plan: _Plan = per_rule(params, KIND, _Plan)
     where = scope(ctx, params)
     text = where.text
     anchor = where.location
     if params.get("only_if"):
-        regexes = [regex for e in params["only_if"] if where.may_match(regex := pattern(e))]
-        hit = next((p for p in where.candidates(regexes) for r in regexes
-                    if may_match(r, norm_text := where.normalize(p.text)) and r.search(norm_text)), None)
+        found_in = [entry for entry in plan.only_if if where.may(entry)]
+        hit = next((p for p in where.candidates_of(found_in) for e in found_in
+                    if e.may_match(norm_text := where.normalize(p.text)) and e.regex.search(norm_text)), None)
         if hit is None:
             return
         anchor = located(ctx.bound, hit, where.location)  # the paragraph that makes the rule apply
-    yield from _forbidden(ctx, params.get("forbid", []), where, params.get("max_paragraph_chars"),
+    yield from _forbidden(ctx, plan.forbid, where, params.get("max_paragraph_chars"),
                           params.get("except_title", False))
     groups = params.get("require", [])
     if (groups or "min_chars" in params) and not where.bounded:
         raise NotAssessable("no later part was found, so this part may be cut short", cause="parts_present",
                             zh="未找到其后的部分，本部分内容可能不完整")
     if groups:
-        missing = _missing(ctx, groups, where, text)
+        missing = _missing(ctx, plan.groups, where, text)
         needed = params.get("min_required", len(groups))
         if len(groups) - len(missing) < needed:
             missing_labels = Bilingual("、".join(g["label"]["zh"] for g in missing),

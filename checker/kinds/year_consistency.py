@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Location
-from checker.kinds._base import Bilingual, Context, NotAssessable, Violation
-from checker.kinds._patterns import may_match, pattern
+from checker.kinds._base import Bilingual, Context, NotAssessable, Violation, per_rule
+from checker.kinds._patterns import Entry, pattern
 from checker.kinds._text import located, scope
 from checker.regexsafe import finditer, search
 from checker.textnorm import norm
@@ -35,20 +35,39 @@ REFERENCES = {"parts[]": "part"}
 _LABELS = {"title": ("标题", "title"), "period": ("统计期限", "statistical period"), "meta": ("元数据", "metadata")}
 
 
+class _Plan:
+    """A rule's patterns compiled once per pack (`per_rule`)."""
+
+    __slots__ = ("title", "period", "statements")
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        # None when not given: the check then fails where it always did, at params["..."] (a KeyError)
+        self.title = pattern({"regex": params["title_pattern"]}) if "title_pattern" in params else None
+        self.period = Entry({"regex": params["period_pattern"]}) if "period_pattern" in params else None
+        self.statements = tuple((statement, Entry(statement))
+                                for statement in params.get("statements") or ())
+
+
+_WHOLE_TEXT = {"scope": "text"}  # the scope of every paragraph, shared with the text rules of a run
+
+
 def _stated_years(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, list[int]], Location]:
     bound = ctx.bound
     wanted = params["compare"]
+    plan: _Plan = per_rule(params, KIND, _Plan)
     years: dict[str, list[int]] = {}
     location = Location(line=1)
     if "title" in wanted and bound.meta.title:
-        match = search(pattern({"regex": params["title_pattern"]}), norm(bound.meta.title))
+        title = plan.title if plan.title is not None else pattern({"regex": params["title_pattern"]})
+        match = search(title, norm(bound.meta.title))
         if match:
             years["title"] = [int(match.group("year"))]
     if "period" in wanted:
-        period = pattern({"regex": params["period_pattern"]})
-        for paragraph in bound.paragraphs:
+        period = plan.period if plan.period is not None else Entry({"regex": params["period_pattern"]})
+        # The paragraphs that may match, in order (the others cannot: most lack "12月31日"); the first match counts.
+        for paragraph in scope(ctx, _WHOLE_TEXT).candidates_of((period,)):
             text = bound.norm(paragraph.text)
-            match = search(period, text) if may_match(period, text) else None  # most paragraphs lack "12月31日"
+            match = search(period.regex, text)
             if match:
                 found = [int(match.group("start"))]
                 if match.groupdict().get("end"):
@@ -77,12 +96,14 @@ def _compare(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
 def _statements(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     where = scope(ctx, params)
     reporting_year = ctx.bound.meta.year
-    statements = [(statement, regex) for statement in params["statements"] if where.may_match(regex := pattern(statement))]
-    for paragraph in where.candidates([regex for _, regex in statements]):  # the others match no statement
+    statements = [(statement, entry) for statement, entry in per_rule(params, KIND, _Plan).statements
+                  if where.may(entry)]
+    for paragraph in where.candidates_of([entry for _, entry in statements]):  # the others match no statement
         text = where.normalize(paragraph.text)
-        for statement, regex in statements:
-            if not may_match(regex, text):
+        for statement, entry in statements:
+            if not entry.may_match(text):
                 continue
+            regex = entry.regex
             for match in finditer(regex, text):
                 groups = match.groupdict()
                 reference = int(groups["of"]) if groups.get("of") else reporting_year
