@@ -18,19 +18,16 @@ from lxml import etree
 from checker.errors import InputError
 from checker.model import Block, Cell, Meta, Report
 from checker.readers._cells import span_int, squash, squash_lines
-from checker.readers._docx_styles import Numbering, Styles, wval
+from checker.readers._docx_cells import plain_cell
+from checker.readers._docx_styles import Numbering, Styles, W, wval
+from checker.readers._docx_tags import CELL_SKIP as _CELL_SKIP
+from checker.readers._docx_tags import MC_FALLBACK, SKIP, TRANSPARENT, piece
+from checker.readers._docx_tags import PPR as _PPR
+from checker.readers._docx_tags import TCPR as _TCPR
+from checker.readers._docx_tags import TEXT_TAGS as _TEXT_TAGS
 
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_RATIO = 200  # deflate of real XML reaches ~20:1; bombs reach 1000:1
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Wrappers whose content is ordinary document content.
-TRANSPARENT = {W + t for t in ("sdt", "sdtContent", "ins", "smartTag", "customXml", "hyperlink",
-                               "moveTo", "fldSimple", "dir", "bdo")}
-# Subtrees that are not visible text: deletions, field codes, the duplicate fallback copy of
-# drawing content, and text boxes (read as their own paragraphs, not inside the host's).
-SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", MC_FALLBACK, W + "txbxContent",
-        W + "sdtPr", W + "rPr", W + "pPr"}
 _REPORT_WORDS = ("年度报告", "工作报告", "年报")
 
 
@@ -76,15 +73,11 @@ def _xml(archive: zipfile.ZipFile, name: str, source: str, required: bool = Fals
         return None  # a broken optional part (styles, numbering) only loses formatting
 
 
-_T = W + "t"
-_R = W + "r"
-_P = W + "p"
 _TR_PR = W + "trPr"
 _GRID_BEFORE = W + "gridBefore"
-_MARKS = {W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
-_TEXT_TAGS = frozenset({_T, *_MARKS})
 _TEXT_OR_SKIP = tuple(sorted(SKIP | _TEXT_TAGS))
-_CELL_SKIP = (MC_FALLBACK, W + "del", W + "moveFrom")
+_R = W + "r"
+_P = W + "p"
 
 
 def _child(el, tag):
@@ -105,11 +98,6 @@ def _inside(el, top, stop) -> bool:
     return False
 
 
-def _piece(el) -> str:
-    """The text a `w:t`, tab, break or non-breaking hyphen stands for."""
-    return (el.text or "") if el.tag == _T else _MARKS[el.tag]
-
-
 def _walked_runs(p) -> list[str]:
     """The text pieces of a paragraph, SKIP subtrees left out."""
     parts: list[str] = []
@@ -123,7 +111,7 @@ def _walked_runs(p) -> list[str]:
         if el.tag in SKIP:
             skipped = el
         else:
-            parts.append(_piece(el))
+            parts.append(piece(el, el.tag))
     return parts
 
 
@@ -142,7 +130,7 @@ def _plain_runs(p) -> list[str] | None:
                 if len(el):
                     return None
                 if tag in _TEXT_TAGS:
-                    parts.append(_piece(el))
+                    parts.append(piece(el, tag))
         elif tag in SKIP:
             continue
         elif len(child) or tag in _TEXT_TAGS:
@@ -174,8 +162,11 @@ class _Reader:
         parts = _plain_runs(p)
         if parts is None:
             parts = _walked_runs(p)
+        return self.finish(parts, _child(p, _PPR))
+
+    def finish(self, parts: list[str], ppr) -> tuple[str, int | None]:
+        """`paragraph` of a paragraph whose text pieces are `parts` and whose first `w:pPr` is `ppr`."""
         text = squash_lines("".join(parts))
-        ppr = _child(p, W + "pPr")
         style_id = None
         num = None
         num_pr = None
@@ -212,14 +203,20 @@ class _Reader:
             before = next((g for pr in tr if pr.tag == _TR_PR for g in pr if g.tag == _GRID_BEFORE), None)
             col = span_int(wval(before)) if before is not None else 0
             for tc in _walk(tr, {W + "tc"}):
-                tcpr = _child(tc, W + "tcPr")
+                # The common cell's parts in one pass over it (`_docx_cells`); any other, as before.
+                read = plain_cell(tc)
+                tcpr = _child(tc, _TCPR) if read is None else read[0]
                 span = span_int(wval(_child(tcpr, W + "gridSpan"))) if tcpr is not None else 1
                 vmerge = _child(tcpr, W + "vMerge") if tcpr is not None else None
                 merge = None if vmerge is None else (wval(vmerge) or "continue")
                 if merge == "continue" and col in open_merge:
                     open_merge[col][1] = min(open_merge[col][1] + 1, 1000)
                 else:
-                    cell = [self.cell_text(tc), 1, span]
+                    if read is None:
+                        text = self.cell_text(tc)
+                    else:  # the paragraphs read (numbering advanced) only here, as `cell_text` does
+                        text = "\n".join(line for parts, ppr in read[1] if (line := self.finish(parts, ppr)[0]))
+                    cell = [text, 1, span]
                     row.append(cell)
                     if merge == "restart":
                         open_merge[col] = cell
