@@ -15,20 +15,22 @@ for its check to load (`checker.spill`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker import spill
 from checker.errors import InputError, localize
 from checker.findings import CheckResult
 from checker.formatters._tally import Tally
-from checker.model import Report
 from checker.batch_plan import (MAX_CHUNK, MIN_CHUNK, SHARE, Task, bounded, chunk_size, chunks,  # noqa: F401 - re-exported
                                 plan_previous, planned)
 from checker.pairing import pair_by_key, pairing_key  # noqa: F401 - re-exported
 from checker.ruleset import Ruleset
 from checker.run import Options
+
+if TYPE_CHECKING:
+    from checker.api import Reader
 
 __all__ = ["check_path", "default_jobs", "iter_checked", "iter_results", "needs_previous", "pair_by_key",
            "pairing_key", "plan_previous", "run_batch", "show_progress"]
@@ -41,7 +43,6 @@ TRIM_EVERY = 64
 _state: dict[str, object] = {}  # per worker process: the ruleset, options and renderers (set by _init)
 
 Rendered = tuple["CheckResult | Tally", "tuple[str, ...] | None"]
-Reader = Callable[[str | os.PathLike[str]], Report]
 
 
 def default_jobs() -> int:

@@ -61,7 +61,7 @@ def _keys_of(chunk: list[str]) -> list[Key | None]:
     return [pairing_key(path) for path in chunk]
 
 
-def _keys_kept(kept: str, chunk: list[str]) -> list[tuple[Key | None, int]]:
+def _keys_kept(kept: str, chunk: Sequence[str]) -> list[tuple[Key | None, int]]:
     """The chunk's keys, each report read in full and kept in `kept` for its check."""
     return [key_kept(path, kept) for path in chunk]
 
@@ -71,17 +71,17 @@ def _plan_kept(paths: Sequence[str], kept: str, pool: ProcessPoolExecutor | None
     keys: list[Key | None] = []
     where = array("q")
     if pool is None:
-        done: Iterable[list[tuple[Key | None, int]]] = [_keys_kept(kept, list(paths))]
+        done: Iterable[list[tuple[Key | None, int]]] = [_keys_kept(kept, paths)]
     else:
         done = bounded(pool, partial(_keys_kept, kept), _slices(paths, jobs), in_flight=2 * jobs)
     # Each key arrives as a new tuple, string and int; the parent holds them all until the pairs are
     # made, so an agency's name and a year are kept once (10,000 reports: the parent's peak ~0.6 MB lower).
-    shared: dict[object, object] = {}
+    shared: dict[Any, Any] = {}
     for chunk in done:
         for key, location in chunk:
             if key is not None:
                 key = (shared.setdefault(key[0], key[0]), shared.setdefault(key[1], key[1]))
-            keys.append(key)  # type: ignore[arg-type]
+            keys.append(key)
             where.append(location)
     del shared
     previous = previous_indexes(keys)

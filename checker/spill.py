@@ -22,12 +22,15 @@ import dataclasses
 import marshal
 import os
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.model import Block, Cell, Meta, Report
+
+if TYPE_CHECKING:
+    from checker.api import Reader
 
 FORMAT = 1  # bump when the tuple form below changes
 
@@ -168,7 +171,7 @@ def folder(wanted: bool) -> Iterator[str | None]:
             shutil.rmtree(made, ignore_errors=True)
 
 
-def reader(kept: str, where: dict[str | None, int]) -> Callable[[str | os.PathLike[str]], Report]:
+def reader(kept: str, where: dict[str | None, int]) -> Reader:
     """How a check reads a path: the report kept in `kept` at `where[path]`, else the file itself
     (none kept, or the file has changed since)."""
     from checker.api import read_report
