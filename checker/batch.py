@@ -108,12 +108,17 @@ def _check_chunk(tasks: list[Task]) -> list[Rendered]:
 
 def _release_free_memory() -> None:
     """glibc's malloc_trim(0); nothing elsewhere (macOS, musl)."""
-    import ctypes
+    trim = _state.get("malloc_trim")
+    if trim is None:
+        import ctypes
 
-    try:
-        ctypes.CDLL(None).malloc_trim(0)  # the symbols already loaded: libc's included
-    except (OSError, AttributeError):
-        pass
+        try:  # the symbols already loaded, libc's included; looked up once (a CDLL is a small cycle)
+            trim = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):
+            trim = False
+        _state["malloc_trim"] = trim
+    if trim:
+        trim(0)  # type: ignore[operator]
 
 
 def _check_task(task: Task, ruleset: Ruleset, options: dict[str, Any], kept: str | None) -> CheckResult:

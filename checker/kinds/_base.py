@@ -52,6 +52,12 @@ class NotAssessable(Exception):
         self.reasons = {"en": reason, "zh": zh or reason}
         self.cause = cause
 
+    def detached(self) -> NotAssessable:
+        """The same reasons in a new exception, with no traceback: one kept past its `except` (a memo of
+        the run) would hold the frames it passed through in a reference cycle, and the bound report with
+        them, until the collector runs."""
+        return NotAssessable(self.reason, cause=self.cause, zh=self.reasons["zh"])
+
 
 @dataclass
 class Context:

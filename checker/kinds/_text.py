@@ -208,10 +208,10 @@ def scope(ctx: Context, params: dict[str, Any]) -> Scope:
         try:
             found = _scope(ctx.bound, kind, params)
         except NotAssessable as exc:
-            found = exc
+            found = exc.detached()  # the raised one's traceback holds this frame, and `ctx` with it: a cycle
         ctx.shared[key] = found
     if isinstance(found, NotAssessable):
-        raise NotAssessable(found.reason, cause=found.cause, zh=found.reasons["zh"])
+        raise found.detached()
     return found
 
 
