@@ -78,6 +78,7 @@ _GRID_BEFORE = W + "gridBefore"
 _TEXT_OR_SKIP = tuple(sorted(SKIP | _TEXT_TAGS))
 _R = W + "r"
 _P = W + "p"
+_TC = W + "tc"
 
 
 def _child(el, tag):
@@ -200,9 +201,13 @@ class _Reader:
         open_merge: dict[int, list] = {}  # grid column → origin cell of a vertical merge
         for tr in _walk(tbl, {W + "tr"}):
             row: list[list] = []
-            before = next((g for pr in tr if pr.tag == _TR_PR for g in pr if g.tag == _GRID_BEFORE), None)
+            kids = [(child, child.tag) for child in tr]  # each child's tag read once for both look-ups
+            before = next((g for pr, tag in kids if tag == _TR_PR for g in pr if g.tag == _GRID_BEFORE), None)
             col = span_int(wval(before)) if before is not None else 0
-            for tc in _walk(tr, {W + "tc"}):
+            # The row's cells: its own w:tc children, or (a wrapper among them) as `_walk` finds them.
+            cells = (_walk(tr, {_TC}) if any(tag in TRANSPARENT for _, tag in kids)
+                     else [tc for tc, tag in kids if tag == _TC])
+            for tc in cells:
                 # The common cell's parts in one pass over it (`_docx_cells`); any other, as before.
                 read = plain_cell(tc)
                 tcpr = _child(tc, _TCPR) if read is None else read[0]

@@ -57,7 +57,10 @@ plain_cells = st.builds(lambda pr, ps, extra: f"<w:tc>{pr}{''.join(ps)}{extra}</
                                            st.sampled_from(PPRS[:5]), st.lists(runs, max_size=2),
                                            st.sampled_from(["", P_EXTRAS[1], P_EXTRAS[-2], P_EXTRAS[-1]])), max_size=2),
                         st.sampled_from(["", "<!-- c -->", '<w:tcPr><w:gridSpan w:val="3"/></w:tcPr>']))  # a second tcPr
-rows = st.lists(st.one_of(cells, plain_cells), min_size=1, max_size=4).map(lambda cs: "<w:tr>" + "".join(cs) + "</w:tr>")
+ROW_STARTS = ["", '<w:trPr><w:gridBefore w:val="1"/></w:trPr>', "<!-- c -->", "<w:trPr><w:jc/></w:trPr>"]
+wrapped = st.one_of(cells, plain_cells).map(lambda c: f"<w:sdt><w:sdtContent>{c}</w:sdtContent></w:sdt>")
+rows = st.builds(lambda start, cs: f"<w:tr>{start}{''.join(cs)}</w:tr>", st.sampled_from(ROW_STARTS),
+                 st.lists(st.one_of(cells, plain_cells, plain_cells, wrapped), min_size=1, max_size=4))
 
 
 def reader() -> docx._Reader:
