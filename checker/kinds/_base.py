@@ -148,8 +148,12 @@ def sum_cells(cells: list[BoundCell | None]) -> tuple[Decimal | None, bool]:
 def fmt_number(value: Decimal | None) -> str:
     if value is None:
         return "—"
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
-    return text
+    text = str(value)
+    if text.isdecimal() and len(text) <= 18:
+        # A whole number of exponent 0 (digits alone): normalize and "f" give its digits back unchanged (well
+        # within the context's 28 digits of precision), and nearly every number a finding quotes is one.
+        return text
+    return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
 
 
 # What kinds derive from a table template (an index of its rows, a walk of its cells), built once per template

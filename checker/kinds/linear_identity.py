@@ -99,13 +99,20 @@ def _plan(table: BoundTable, params: dict[str, Any]) -> Plan:
     return tuple(plan)
 
 
-def _writes_zeros(ctx: Context, table: BoundTable) -> bool:
-    """Whether the table writes its zeros as 0; once per run for the several identity rules of a table."""
-    key = ("writes zeros", id(table))
+def _numbers(ctx: Context, table: BoundTable) -> tuple[dict[tuple[str, str], Decimal], bool]:
+    """The table's number cells by key, and whether it writes its zeros as 0: one walk of its cells per run,
+    shared by the several identity rules of a table (an identity's operands are nearly always numbers, and a
+    side of numbers alone is summed from these without reading each cell's state)."""
+    key = ("identity numbers", id(table))
     found = ctx.shared.get(key)
     if found is None:
-        found = ctx.shared[key] = any(c.value.state == "number" and c.value.value == 0 for c in table.cells.values())
-    return found
+        numbers = {}
+        for cell_key_, cell in table.cells.items():
+            value = cell.value
+            if value.state == "number":
+                numbers[cell_key_] = value.value
+        found = ctx.shared[key] = (numbers, any(value == 0 for value in numbers.values()))
+    return found  # type: ignore[no-any-return]
 
 
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
@@ -115,17 +122,32 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
                             zh="该表数字是借助本勾稽关系从粘连文本中恢复的，无法再用它检验")
     tolerance = Decimal(str(params.get("tolerance", 0)))
     by_row = params["each"] == "row"
-    writes_zeros = _writes_zeros(ctx, table)
+    numbers, writes_zeros = _numbers(ctx, table)
+    number = numbers.get
     cells, found_rows = table.cells, table.rows
     for left, right in per_params(table.spec, params, KIND, lambda: _plan(table, params)):
-        left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
-        if left_side is None or right_side is None:
-            continue  # a row the binder did not find (table_labels reports it), or text in an operand
-        (left_sum, left_blank, blank_in_left), (right_sum, right_blank, blank_in_right) = left_side, right_side
-        if left_blank or right_blank:
-            continue  # one side left wholly blank: cell rules report it
-        if writes_zeros and (blank_in_left or blank_in_right):
-            continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
+        # Both sides' operands all numbers, the common case: their sums, as _side would give them.
+        left_sum = right_sum = ZERO
+        for key in left:
+            value = number(key)
+            if value is None:
+                break
+            left_sum += value
+        else:
+            for key in right:
+                value = number(key)
+                if value is None:
+                    break
+                right_sum += value
+        if not left or not right or value is None:  # an empty side, or a blank, text or missing operand
+            left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
+            if left_side is None or right_side is None:
+                continue  # a row the binder did not find (table_labels reports it), or text in an operand
+            (left_sum, left_blank, blank_in_left), (right_sum, right_blank, blank_in_right) = left_side, right_side
+            if left_blank or right_blank:
+                continue  # one side left wholly blank: cell rules report it
+            if writes_zeros and (blank_in_left or blank_in_right):
+                continue  # zeros are written as 0 here, so a blank is a missing number, not a zero (012)
         difference = left_sum - right_sum
         if abs(difference) <= tolerance:
             continue
