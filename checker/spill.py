@@ -24,6 +24,7 @@ import os
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import starmap
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from checker.model import Block, Cell, Meta, Report
 if TYPE_CHECKING:
     from checker.api import Reader
 
-FORMAT = 1  # bump when the tuple form below changes
+FORMAT = 2  # bump when the tuple form below changes
 
 
 def _getter(cls: type) -> attrgetter[Any]:
@@ -48,26 +49,41 @@ _ROWS = [f.name for f in dataclasses.fields(Block)].index("rows")  # a table blo
 def to_tuples(report: Report) -> tuple[Any, ...]:
     """The report as nested tuples of its fields. A block object that occurs twice stays one tuple
     object, so marshal writes it once and `from_tuples` gives back one block (the binder tells
-    blocks apart by identity)."""
+    blocks apart by identity). The cells are kept once each, in one table of distinct cells (their
+    fields); a table block's rows are positions in it. A report's tables repeat a few dozen cells
+    ("0", labels) hundreds of times: each distinct cell is made into a tuple once here, and the load
+    builds it once and fills the rows in C."""
+    table: dict[tuple[Any, ...], int] = {}  # a distinct cell's fields -> its position in the table
+    at: dict[int, int] = {}  # id of a cell object -> its position (the report keeps its cells alive)
     made: dict[int, tuple[Any, ...]] = {}
     blocks = []
     for block in report.blocks:
         flat = made.get(id(block))
         if flat is None:
             flat = _block(block)
-            if flat[_ROWS]:
-                flat = (*flat[:_ROWS], tuple(tuple(map(_cell, row)) for row in flat[_ROWS]), *flat[_ROWS + 1:])
+            rows = flat[_ROWS]
+            if rows:
+                flat_rows = []
+                for row in rows:
+                    positions = []
+                    for cell in row:
+                        position = at.get(id(cell))
+                        if position is None:
+                            position = at[id(cell)] = table.setdefault(_cell(cell), len(table))
+                        positions.append(position)
+                    flat_rows.append(tuple(positions))
+                flat = (*flat[:_ROWS], tuple(flat_rows), *flat[_ROWS + 1:])
             made[id(block)] = flat
         blocks.append(flat)
     meta, _, *rest = _report(report)
-    return (_meta(meta), tuple(blocks), *rest)
+    return (_meta(meta), tuple(blocks), tuple(table), *rest)
 
 
 def from_tuples(flat: tuple[Any, ...]) -> Report:
     """The `Report` that `to_tuples` was given (equal field for field). Equal cells come back as one
     object, as the HTML reader shares them too."""
-    meta, flat_blocks, *rest = flat
-    cells: dict[tuple[Any, ...], Cell] = {}
+    meta, flat_blocks, table, *rest = flat
+    cell = list(starmap(Cell, table)).__getitem__
     made: dict[int, Block] = {}
     blocks = []
     for flat_block in flat_blocks:
@@ -75,8 +91,7 @@ def from_tuples(flat: tuple[Any, ...]) -> Report:
         if block is None:
             fields = flat_block
             if fields[_ROWS]:
-                rows = tuple(tuple([cells.get(c) or cells.setdefault(c, Cell(*c)) for c in row])
-                             for row in fields[_ROWS])
+                rows = tuple([tuple(map(cell, row)) for row in fields[_ROWS]])
                 fields = (*fields[:_ROWS], rows, *fields[_ROWS + 1:])
             block = made[id(flat_block)] = Block(*fields)
         blocks.append(block)

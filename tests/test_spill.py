@@ -72,6 +72,23 @@ def test_tuples_give_back_the_report_and_which_blocks_are_one_object(meta, block
     assert [[a is b for b in loaded.blocks] for a in loaded.blocks] == same
 
 
+@given(st.lists(st.lists(_cells, max_size=4).map(tuple), max_size=4), st.lists(st.integers(0, 15), max_size=6))
+def test_equal_cells_load_as_one_object_and_each_cell_is_kept_once(rows, repeats):
+    """The cells go to disk once each (a table of distinct cells, rows of positions in it), and the load
+    gives every equal cell as one object, whichever object (or equal copy) the report held."""
+    cells = [c for row in rows for c in row]
+    rows.append(tuple(cells[i] for i in repeats if i < len(cells)))  # the same cell objects again
+    rows.append(tuple(Cell(c.text, c.rowspan, c.colspan, c.line, c.page) for c in cells[:3]))  # equal copies
+    report = Report(Meta(), (Block("table", rows=tuple(rows)), Block("table", rows=tuple(rows[:2]))))
+    flat = spill.to_tuples(report)
+    assert len(flat[2]) == len(set(cells))
+    loaded = spill.from_tuples(marshal.loads(marshal.dumps(flat)))
+    assert loaded == report
+    by_value: dict[Cell, Cell] = {}
+    for cell in (c for block in loaded.blocks for row in block.rows for c in row):
+        assert by_value.setdefault(cell, cell) is cell
+
+
 def test_a_record_is_not_used_once_its_file_changed_or_when_it_is_broken(tmp_path):
     page = tmp_path / "r.txt"
     page.write_text("某县2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n", encoding="utf-8")
