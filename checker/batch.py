@@ -15,8 +15,9 @@ for its check to load (`checker.spill`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checker import spill
@@ -108,17 +109,20 @@ def _check_chunk(tasks: list[Task]) -> list[Rendered]:
 
 def _release_free_memory() -> None:
     """glibc's malloc_trim(0); nothing elsewhere (macOS, musl)."""
-    trim = _state.get("malloc_trim")
-    if trim is None:
-        import ctypes
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
-        try:  # the symbols already loaded, libc's included; looked up once (a CDLL is a small cycle)
-            trim = ctypes.CDLL(None).malloc_trim
-        except (OSError, AttributeError):
-            trim = False
-        _state["malloc_trim"] = trim
-    if trim:
-        trim(0)  # type: ignore[operator]
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """libc's malloc_trim among the symbols already loaded, looked up once (a CDLL is a small reference cycle)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
 
 
 def _check_task(task: Task, ruleset: Ruleset, options: dict[str, Any], kept: str | None) -> CheckResult:

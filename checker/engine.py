@@ -76,6 +76,7 @@ def _worded(template: str, values: _Placeholders) -> str:
 # template): those go through `_worded`. Keyed by the text, so an edited rule message is parsed anew.
 _Pieces = tuple[tuple[str, str | None, str], ...]
 _PIECES: dict[str, _Pieces | None] = {}
+_NOT_PARSED: Any = object()  # a template not parsed yet (None: parsed, but not into pieces)
 
 
 def _pieces(template: str) -> _Pieces | None:
@@ -111,8 +112,6 @@ def _message(template: str, values: _Placeholders) -> str:
         return _worded(template, values)
     return "".join(out)
 
-
-_NOT_PARSED: Any = object()
 
 
 def _unknown_kind(kind: str) -> Callable[[Context, dict[str, Any]], Iterator[Violation]]:
@@ -232,8 +231,8 @@ def evaluate(bound: BoundReport, ruleset: Ruleset, *, lang: str = "zh", previous
              else _steps(rules, edition, agency_kind, previous is not None))
     findings: list[Finding] = []
     # Why each rule was not assessed, not the exception itself: a kept exception's traceback holds this
-    # frame, and through it the bound report, in a reference cycle that only the collector frees (~500
-    # objects a report, and each young collection walked them: in-process batch ~10 % slower).
+    # frame, and through it the bound report, in a reference cycle that only the collector frees (~120-500
+    # objects a report, which each young collection walked; docs/performance.md, sixth round).
     pending: list[tuple[Rule, str, dict[str, str], str | None]] = []
     wording = _Wording(bound)
     # One context for the run: a kind's generator is consumed before the next rule starts, so only the rule

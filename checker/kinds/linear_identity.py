@@ -16,7 +16,7 @@ Placeholders: left, right, difference, left_terms, right_terms, tolerance.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -115,6 +115,20 @@ def _numbers(ctx: Context, table: BoundTable) -> tuple[dict[tuple[str, str], Dec
     return found  # type: ignore[no-any-return]
 
 
+def _sum_of_numbers(keys: Sequence[tuple[str, str]], number: Callable[[tuple[str, str]], Decimal | None]) -> Decimal | None:
+    """The sum of the operands `keys` when each is a number cell (`number`: its value or None), else None;
+    None for no operands too (an empty side goes through `_side`)."""
+    if not keys:
+        return None
+    total = ZERO
+    for key in keys:
+        value = number(key)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     table = ctx.table(params["table"])
     if ctx.rule_id in table.unassessable:
@@ -127,19 +141,9 @@ def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
     cells, found_rows = table.cells, table.rows
     for left, right in per_params(table.spec, params, KIND, lambda: _plan(table, params)):
         # Both sides' operands all numbers, the common case: their sums, as _side would give them.
-        left_sum = right_sum = ZERO
-        for key in left:
-            value = number(key)
-            if value is None:
-                break
-            left_sum += value
-        else:
-            for key in right:
-                value = number(key)
-                if value is None:
-                    break
-                right_sum += value
-        if not left or not right or value is None:  # an empty side, or a blank, text or missing operand
+        left_sum = _sum_of_numbers(left, number)
+        right_sum = _sum_of_numbers(right, number) if left_sum is not None else None
+        if left_sum is None or right_sum is None:  # an empty side, or a blank, text or missing operand
             left_side, right_side = _side(cells, found_rows, left), _side(cells, found_rows, right)
             if left_side is None or right_side is None:
                 continue  # a row the binder did not find (table_labels reports it), or text in an operand
