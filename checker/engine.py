@@ -113,7 +113,6 @@ def _message(template: str, values: _Placeholders) -> str:
     return "".join(out)
 
 
-
 def _unknown_kind(kind: str) -> Callable[[Context, dict[str, Any]], Iterator[Violation]]:
     def check(ctx: Context, params: dict[str, Any]) -> Iterator[Violation]:
         return get_kind(kind).check(ctx, params)  # raises KeyError inside the run, as it always did
